@@ -1,0 +1,190 @@
+/**
+ * The engine's entry point: text in, findings out. `analyzeFile` decides what a file is,
+ * refuses what cannot be analysed safely (binary, too large) with a finding rather than
+ * silence, and places every finding in the file with its range.
+ */
+import { FILE_NOT_ANALYZED } from './builtin';
+import type { K8sObject } from './kubernetes/object';
+import type { Rule, RuleOptions } from './rule';
+import { CommentSuppressions } from './suppression';
+import { LineIndex } from './text';
+import type { Finding, Language, Severity, TextEdit } from './types';
+import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
+import { splitYamlDocuments } from './yaml/parse';
+
+export interface ResolvedRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+export interface AnalyzeOptions extends RuleOptions {
+  /** Larger files get one `file-not-analyzed` finding instead of analysis. */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export interface AnalyzedObject {
+  documentIndex: number;
+  /** Offset of the document's segment in the file: the object's node ranges are relative to it. */
+  offset: number;
+  object: K8sObject;
+}
+
+export interface FileAnalysis {
+  language: Language;
+  findings: Finding[];
+  documentCount: number;
+  objects: AnalyzedObject[];
+}
+
+/**
+ * Per-file cache of segment results, keyed by segment text. Valid for one rule list and one
+ * options object: it empties itself when called with others.
+ */
+export class AnalysisCache {
+  private segments = new Map<string, SegmentAnalysis>();
+  private rules: unknown;
+  private options: unknown;
+
+  take(rules: unknown, options: unknown): Map<string, SegmentAnalysis> {
+    if (rules !== this.rules || options !== this.options) {
+      this.segments = new Map();
+      this.rules = rules;
+      this.options = options;
+    }
+    return this.segments;
+  }
+
+  /** Keeps only what the latest analysis used, so the cache never outgrows the file. */
+  replace(used: Map<string, SegmentAnalysis>): void {
+    this.segments = used;
+  }
+
+  /** How many segments the latest analysis reused (for tests and benchmarks). */
+  reused = 0;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+export function languageOf(path: string): Language | undefined {
+  if (YAML_FILE.test(path)) return 'kubernetes';
+  return undefined;
+}
+
+export function analyzeFile(
+  path: string,
+  text: string,
+  rules: readonly ResolvedRule[],
+  options: AnalyzeOptions,
+  cache?: AnalysisCache,
+): FileAnalysis {
+  const language = languageOf(path) ?? 'kubernetes';
+  const refusal = refuseUnsafeInput(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  if (refusal) {
+    const lines = new LineIndex(text.slice(0, 1));
+    return {
+      language,
+      documentCount: 0,
+      objects: [],
+      findings: [
+        {
+          ruleId: FILE_NOT_ANALYZED.id,
+          severity: FILE_NOT_ANALYZED.severity,
+          message: refusal,
+          start: 0,
+          end: 0,
+          range: lines.rangeAt(0, 0),
+          documentIndex: 0,
+          path: '',
+        },
+      ],
+    };
+  }
+  return analyzeYamlText(text, rules.filter(isKubernetesRule), options, cache);
+}
+
+function isKubernetesRule(r: ResolvedRule): r is ResolvedKubernetesRule {
+  return r.rule.language === 'kubernetes';
+}
+
+function refuseUnsafeInput(text: string, maxFileSize: number): string | undefined {
+  if (text.length > maxFileSize) {
+    return `File not analysed: it has ${text.length} characters, more than the limit of ${maxFileSize}.`;
+  }
+  if (text.slice(0, 8192).includes('\0')) return 'File not analysed: it looks binary (it contains NUL bytes).';
+  return undefined;
+}
+
+export function analyzeYamlText(
+  text: string,
+  rules: readonly ResolvedKubernetesRule[],
+  options: RuleOptions,
+  cache?: AnalysisCache,
+): FileAnalysis {
+  const previous = cache?.take(rules, options);
+  const used = new Map<string, SegmentAnalysis>();
+  const lines = new LineIndex(text);
+  const comments = new CommentSuppressions(text);
+  const result: FileAnalysis = { language: 'kubernetes', findings: [], documentCount: 0, objects: [] };
+  let sawTemplate = false;
+  let reused = 0;
+  for (const segment of splitYamlDocuments(text)) {
+    let analysis = previous?.get(segment.text);
+    if (analysis) reused++;
+    else analysis = analyzeYamlSegment(segment.text, rules, options);
+    used.set(segment.text, analysis);
+    if (analysis.isTemplate && sawTemplate) continue;
+    sawTemplate ||= analysis.isTemplate;
+    const base = result.documentCount;
+    for (const f of analysis.findings) {
+      result.findings.push(placeFinding(f, segment.start, base, lines, comments));
+    }
+    for (const o of analysis.objects) {
+      result.objects.push({ documentIndex: base + o.documentInSegment, offset: segment.start, object: o.object });
+    }
+    result.documentCount += Math.max(analysis.documentCount, analysis.isTemplate ? 1 : 0);
+  }
+  if (cache) {
+    cache.replace(used);
+    cache.reused = reused;
+  }
+  return result;
+}
+
+function shiftEdits(edits: TextEdit[], offset: number): TextEdit[] {
+  return edits.map((e) => ({ start: e.start + offset, end: e.end + offset, newText: e.newText }));
+}
+
+function placeFinding(
+  f: SegmentFinding,
+  offset: number,
+  documentBase: number,
+  lines: LineIndex,
+  comments: CommentSuppressions,
+): Finding {
+  const start = f.start + offset;
+  const end = f.end + offset;
+  const range = lines.rangeAt(start, end);
+  const finding: Finding = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    start,
+    end,
+    range,
+    documentIndex: documentBase + f.documentInSegment,
+    path: f.path,
+  };
+  if (f.object) finding.object = f.object;
+  if (f.related) {
+    finding.related = f.related.map((r) => ({ start: r.start + offset, end: r.end + offset, message: r.message }));
+  }
+  if (f.fix) finding.fix = { title: f.fix.title, edits: shiftEdits(f.fix.edits, offset) };
+  if (f.suggestions) {
+    finding.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: shiftEdits(s.edits, offset) }));
+  }
+  const suppressed = f.suppressed ?? (comments.isEmpty ? undefined : comments.find(f.ruleId, range.start.line));
+  if (suppressed) finding.suppressed = suppressed;
+  return finding;
+}

@@ -1,0 +1,54 @@
+/**
+ * The rule API. A rule is one file with one default export: metadata plus a check.
+ * Rules report on NodeRefs (see yaml/nav.ts); the runner turns reports into findings with
+ * ranges, paths, object identity, severity and suppression.
+ */
+import type { RuleMeta, TextEdit } from './types';
+import type { K8sObject } from './kubernetes/object';
+import type { NodeRef } from './yaml/nav';
+import type { KubernetesVersion } from './version';
+
+/** Options every rule can read; they come from the config file and the CLI or editor. */
+export interface RuleOptions {
+  kubernetesVersion: KubernetesVersion;
+  /** Registry prefixes images may come from; empty means "no list configured". */
+  trustedRegistries: readonly string[];
+}
+
+/** A fix or suggestion as the rule declares it: edits relative to the document's text. */
+export interface ProposedChange {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface KubernetesReport {
+  /** The most precise node: the offending value, else the owner (container name, kind). */
+  at: NodeRef;
+  message: string;
+  /** Other places that explain the finding (e.g. the pod-level setting a container inherits). */
+  related?: Array<{ at: NodeRef; message: string }>;
+  fix?: ProposedChange;
+  suggestions?: ProposedChange[];
+}
+
+export interface KubernetesRuleContext {
+  readonly object: K8sObject;
+  readonly options: RuleOptions;
+  /** The document's text; edits are offsets into it. */
+  readonly text: string;
+  report(report: KubernetesReport): void;
+}
+
+export interface KubernetesRule {
+  readonly language: 'kubernetes';
+  readonly meta: RuleMeta;
+  /** Kinds the rule looks at; when omitted the rule sees every Kubernetes object. */
+  readonly kinds?: readonly string[];
+  check(context: KubernetesRuleContext): void;
+}
+
+export type Rule = KubernetesRule;
+
+export function defineKubernetesRule(rule: Omit<KubernetesRule, 'language'>): KubernetesRule {
+  return { language: 'kubernetes', ...rule };
+}

@@ -1,0 +1,174 @@
+/**
+ * Runs Kubernetes rules over one YAML segment (usually one document). The result uses
+ * offsets relative to the segment, so it can be cached by the segment's text and reused,
+ * only shifted, when an edit elsewhere in the file moves it.
+ */
+import { FILE_NOT_ANALYZED, INTERNAL_ERROR, PARSE_ERROR, TEMPLATE_NOT_ANALYZED } from '../builtin';
+import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/object';
+import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
+import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
+import type { ObjectRef, RelatedLocation, Severity, Suppression, TextEdit } from '../types';
+import { AliasBudgetExceeded, DocumentScope, formatPath, highlightRange, type NodeRef } from './nav';
+import { parseSegment } from './parse';
+
+export interface ResolvedKubernetesRule {
+  rule: KubernetesRule;
+  severity: Severity;
+}
+
+/** A finding before it is placed in the file: offsets relative to its segment. */
+export interface SegmentFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** Index of the document within the segment (almost always 0). */
+  documentInSegment: number;
+  path: string;
+  object?: ObjectRef;
+  related?: RelatedLocation[];
+  fix?: { title: string; edits: TextEdit[] };
+  suggestions?: Array<{ title: string; edits: TextEdit[] }>;
+  suppressed?: Suppression;
+}
+
+export interface SegmentObject {
+  documentInSegment: number;
+  object: K8sObject;
+}
+
+export interface SegmentAnalysis {
+  documentCount: number;
+  findings: SegmentFinding[];
+  objects: SegmentObject[];
+  /** True when the segment failed to parse because of template directives. */
+  isTemplate: boolean;
+}
+
+export function analyzeYamlSegment(
+  text: string,
+  rules: readonly ResolvedKubernetesRule[],
+  options: RuleOptions,
+): SegmentAnalysis {
+  const parsed = parseSegment(text);
+  const result: SegmentAnalysis = { documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
+  if (parsed.errors.length > 0) {
+    reportParseErrors(text, parsed.documents.length, parsed, result);
+    // A document with syntax errors is not checked: its structure cannot be trusted.
+    return result;
+  }
+  parsed.documents.forEach((doc, documentInSegment) => {
+    const scope = new DocumentScope(doc);
+    try {
+      const object = readKubernetesObject(scope);
+      if (!object) return;
+      result.objects.push({ documentInSegment, object });
+      runRules(object, text, documentInSegment, rules, options, result.findings);
+    } catch (error) {
+      if (!(error instanceof AliasBudgetExceeded)) throw error;
+      result.findings.push({
+        ruleId: FILE_NOT_ANALYZED.id,
+        severity: FILE_NOT_ANALYZED.severity,
+        message: `Document not analysed: ${error.message}.`,
+        start: doc.range[0],
+        end: doc.range[0],
+        documentInSegment,
+        path: '',
+      });
+    }
+  });
+  return result;
+}
+
+function reportParseErrors(
+  text: string,
+  documentCount: number,
+  parsed: ReturnType<typeof parseSegment>,
+  result: SegmentAnalysis,
+): void {
+  const template = /\{\{.*\}\}/.exec(text);
+  if (template) {
+    result.isTemplate = true;
+    result.findings.push({
+      ruleId: TEMPLATE_NOT_ANALYZED.id,
+      severity: TEMPLATE_NOT_ANALYZED.severity,
+      message: 'Template directives ({{ }}) make this document invalid YAML, so it was not checked. Render it first: helm template ... | palisade scan -',
+      start: template.index,
+      end: template.index + template[0].length,
+      documentInSegment: 0,
+      path: '',
+    });
+    return;
+  }
+  const first = parsed.errors[0];
+  result.findings.push({
+    ruleId: PARSE_ERROR.id,
+    severity: PARSE_ERROR.severity,
+    message: `YAML syntax error (${first.code}): ${first.message}. This document was not checked.`,
+    start: first.start,
+    end: Math.max(first.start, Math.min(first.end, lineEndFrom(text, first.start))),
+    documentInSegment: Math.max(0, documentCount - 1),
+    path: '',
+  });
+}
+
+function lineEndFrom(text: string, offset: number): number {
+  const newline = text.slice(offset).search(/\r?\n/);
+  return newline === -1 ? text.length : offset + newline;
+}
+
+function runRules(
+  object: K8sObject,
+  text: string,
+  documentInSegment: number,
+  rules: readonly ResolvedKubernetesRule[],
+  options: RuleOptions,
+  out: SegmentFinding[],
+): void {
+  const suppressedBy = annotationDirective(object.annotations);
+  const owner = objectRef(object);
+  for (const { rule, severity } of rules) {
+    if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
+    const report = (r: KubernetesReport) => {
+      const [start, end] = highlightRange(r.at);
+      const finding: SegmentFinding = {
+        ruleId: rule.meta.id,
+        severity,
+        message: r.message,
+        start,
+        end,
+        documentInSegment,
+        path: formatPath(r.at.path),
+        object: owner,
+      };
+      if (r.related?.length) finding.related = r.related.map((rel) => relatedLocation(rel.at, rel.message));
+      if (r.fix) finding.fix = r.fix;
+      if (r.suggestions?.length) finding.suggestions = r.suggestions;
+      if (suppressedBy && matchesDirective(suppressedBy, rule.meta.id)) {
+        finding.suppressed = toSuppression('annotation', suppressedBy);
+      }
+      out.push(finding);
+    };
+    try {
+      rule.check({ object, options, text, report });
+    } catch (error) {
+      if (error instanceof AliasBudgetExceeded) throw error;
+      out.push({
+        ruleId: INTERNAL_ERROR.id,
+        severity: INTERNAL_ERROR.severity,
+        message: `Rule ${rule.meta.id} failed on this document: ${error instanceof Error ? error.message : String(error)}`,
+        start: highlightRange(object.kindRef)[0],
+        end: highlightRange(object.kindRef)[1],
+        documentInSegment,
+        path: '',
+        object: owner,
+      });
+    }
+  }
+}
+
+function relatedLocation(at: NodeRef, message: string): RelatedLocation {
+  const [start, end] = highlightRange(at);
+  return { start, end, message };
+}

@@ -1,0 +1,19 @@
+/**
+ * The registry: the only list of rules. Docs, profiles, the config schema and the CLI's
+ * `rules` listing are all generated from it. Each area keeps its own list in its index.ts.
+ */
+import { BUILTIN_META } from './engine/builtin';
+import type { Rule } from './engine/rule';
+import type { RuleMeta } from './engine/types';
+import { POD_SECURITY_RULES } from './kubernetes/pod-security';
+
+export const RULES: readonly Rule[] = [...POD_SECURITY_RULES];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+/** Metadata of every rule and of the engine's own findings (parse errors, skipped files). */
+export const ALL_META: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...BUILTIN_META];
+
+export function findMeta(id: string): RuleMeta | undefined {
+  return ALL_META.find((m) => m.id === id);
+}
