@@ -5,9 +5,23 @@
 import { BUILTIN_META } from './engine/builtin';
 import type { Rule } from './engine/rule';
 import type { RuleMeta } from './engine/types';
+import { HARDENING_RULES } from './kubernetes/hardening';
+import { IMAGE_RULES } from './kubernetes/images';
+import { NAMESPACE_RULES } from './kubernetes/namespaces';
 import { POD_SECURITY_RULES } from './kubernetes/pod-security';
+import { RESOURCE_RULES } from './kubernetes/resources';
+import { SECRET_RULES } from './kubernetes/secrets';
+import { SERVICE_ACCOUNT_RULES } from './kubernetes/service-accounts';
 
-export const RULES: readonly Rule[] = [...POD_SECURITY_RULES];
+export const RULES: readonly Rule[] = [
+  ...POD_SECURITY_RULES,
+  ...HARDENING_RULES,
+  ...RESOURCE_RULES,
+  ...IMAGE_RULES,
+  ...SECRET_RULES,
+  ...SERVICE_ACCOUNT_RULES,
+  ...NAMESPACE_RULES,
+];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
