@@ -47,8 +47,38 @@ export interface KubernetesRule {
   check(context: KubernetesRuleContext): void;
 }
 
-export type Rule = KubernetesRule;
+/** A Kubernetes object somewhere in the scanned files, as workspace rules see it. */
+export interface WorkspaceObject {
+  /** The file's path (CLI) or URI (language server), as given to analyzeWorkspace. */
+  file: string;
+  documentIndex: number;
+  object: K8sObject;
+}
+
+export interface WorkspaceRuleContext {
+  /** Every Kubernetes object of every analysed file (the workspace index). */
+  readonly objects: readonly WorkspaceObject[];
+  readonly options: RuleOptions;
+  /** Reports on an object; `related` may point into other objects' files. */
+  report(target: WorkspaceObject, report: KubernetesReport & { related?: Array<{ at: NodeRef; message: string; in?: WorkspaceObject }> }): void;
+}
+
+/**
+ * A rule that looks across objects and files (NetworkPolicy coverage, missing Services,
+ * RBAC chains). It runs after the per-file rules, over the workspace index.
+ */
+export interface WorkspaceRule {
+  readonly language: 'kubernetes-workspace';
+  readonly meta: RuleMeta;
+  check(context: WorkspaceRuleContext): void;
+}
+
+export type Rule = KubernetesRule | WorkspaceRule;
 
 export function defineKubernetesRule(rule: Omit<KubernetesRule, 'language'>): KubernetesRule {
   return { language: 'kubernetes', ...rule };
+}
+
+export function defineWorkspaceRule(rule: Omit<WorkspaceRule, 'language'>): WorkspaceRule {
+  return { language: 'kubernetes-workspace', ...rule };
 }

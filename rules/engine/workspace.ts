@@ -1,0 +1,135 @@
+/**
+ * Runs workspace rules (rules that look across objects and files) over the objects that
+ * per-file analysis found. The language server calls it after each change with its index;
+ * the CLI calls it once with every scanned file, so both report the same findings.
+ */
+import type { AnalyzedObject, FileAnalysis, ResolvedRule } from './analyze';
+import { objectRef } from './kubernetes/object';
+import type { KubernetesReport, RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
+import { annotationDirective, CommentSuppressions, matchesDirective, toSuppression } from './suppression';
+import { LineIndex } from './text';
+import type { Finding, RelatedLocation, Severity } from './types';
+import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
+import { INTERNAL_ERROR } from './builtin';
+
+export interface WorkspaceFile {
+  /** Path or URI; findings come back keyed by it. */
+  file: string;
+  text: string;
+  analysis: Pick<FileAnalysis, 'objects'>;
+}
+
+/** A related location in another file than the finding's. */
+export interface CrossFileRelated extends RelatedLocation {
+  file: string;
+}
+
+export type WorkspaceFinding = Finding & { crossFileRelated?: CrossFileRelated[] };
+
+interface IndexedObject extends WorkspaceObject {
+  offset: number;
+  lines: () => LineIndex;
+  comments: () => CommentSuppressions;
+}
+
+export function analyzeWorkspace(
+  files: readonly WorkspaceFile[],
+  rules: readonly ResolvedRule[],
+  options: RuleOptions,
+): Map<string, WorkspaceFinding[]> {
+  const workspaceRules = rules.filter((r): r is { rule: WorkspaceRule; severity: Severity } => r.rule.language === 'kubernetes-workspace');
+  const out = new Map<string, WorkspaceFinding[]>();
+  if (workspaceRules.length === 0) return out;
+  const objects = indexObjects(files);
+  for (const { rule, severity } of workspaceRules) {
+    try {
+      rule.check({ objects, options, report: (target, report) => place(out, rule, severity, target as IndexedObject, report) });
+    } catch (error) {
+      const first = objects[0];
+      if (!first) continue;
+      push(out, first.file, {
+        ruleId: INTERNAL_ERROR.id,
+        severity: INTERNAL_ERROR.severity,
+        message: `Rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        start: 0,
+        end: 0,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        documentIndex: 0,
+        path: '',
+      });
+    }
+  }
+  return out;
+}
+
+function indexObjects(files: readonly WorkspaceFile[]): IndexedObject[] {
+  const objects: IndexedObject[] = [];
+  for (const f of files) {
+    let lines: LineIndex | undefined;
+    let comments: CommentSuppressions | undefined;
+    const lazyLines = () => (lines ??= new LineIndex(f.text));
+    const lazyComments = () => (comments ??= new CommentSuppressions(f.text));
+    for (const o of f.analysis.objects as readonly AnalyzedObject[]) {
+      objects.push({ file: f.file, documentIndex: o.documentIndex, object: o.object, offset: o.offset, lines: lazyLines, comments: lazyComments });
+    }
+  }
+  return objects;
+}
+
+function locate(target: IndexedObject, at: NodeRef): { start: number; end: number } {
+  const [start, end] = highlightRange(at);
+  return { start: start + target.offset, end: end + target.offset };
+}
+
+function place(
+  out: Map<string, WorkspaceFinding[]>,
+  rule: WorkspaceRule,
+  severity: Severity,
+  target: IndexedObject,
+  report: Parameters<Parameters<WorkspaceRule['check']>[0]['report']>[1],
+): void {
+  const { start, end } = locate(target, report.at);
+  const range = target.lines().rangeAt(start, end);
+  const finding: WorkspaceFinding = {
+    ruleId: rule.meta.id,
+    severity,
+    message: report.message,
+    start,
+    end,
+    range,
+    documentIndex: target.documentIndex,
+    path: formatPath(report.at.path),
+    object: objectRef(target.object),
+  };
+  addRelated(finding, target, report);
+  addChanges(finding, target, report);
+  const directive = annotationDirective(target.object.annotations);
+  if (directive && matchesDirective(directive, rule.meta.id)) finding.suppressed = toSuppression('annotation', directive);
+  else {
+    const byComment = target.comments().find(rule.meta.id, range.start.line);
+    if (byComment) finding.suppressed = byComment;
+  }
+  push(out, target.file, finding);
+}
+
+function addRelated(finding: WorkspaceFinding, target: IndexedObject, report: Parameters<Parameters<WorkspaceRule['check']>[0]['report']>[1]): void {
+  for (const rel of report.related ?? []) {
+    const owner = (rel.in as IndexedObject | undefined) ?? target;
+    const { start, end } = locate(owner, rel.at);
+    if (owner.file === target.file) (finding.related ??= []).push({ start, end, message: rel.message });
+    else (finding.crossFileRelated ??= []).push({ file: owner.file, start, end, message: rel.message });
+  }
+}
+
+function addChanges(finding: WorkspaceFinding, target: IndexedObject, report: KubernetesReport): void {
+  const shift = (edits: { start: number; end: number; newText: string }[]) =>
+    edits.map((e) => ({ start: e.start + target.offset, end: e.end + target.offset, newText: e.newText }));
+  if (report.fix) finding.fix = { title: report.fix.title, edits: shift(report.fix.edits) };
+  if (report.suggestions?.length) finding.suggestions = report.suggestions.map((s) => ({ title: s.title, edits: shift(s.edits) }));
+}
+
+function push(out: Map<string, WorkspaceFinding[]>, file: string, finding: WorkspaceFinding): void {
+  const list = out.get(file);
+  if (list) list.push(finding);
+  else out.set(file, [finding]);
+}
