@@ -5,6 +5,7 @@
 import { BUILTIN_META } from './engine/builtin';
 import type { Rule } from './engine/rule';
 import type { RuleMeta } from './engine/types';
+import { DOCKERFILE_RULES } from './dockerfile';
 import { HARDENING_RULES } from './kubernetes/hardening';
 import { IMAGE_RULES } from './kubernetes/images';
 import { NAMESPACE_RULES } from './kubernetes/namespaces';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...SECRET_RULES,
   ...SERVICE_ACCOUNT_RULES,
   ...NAMESPACE_RULES,
+  ...DOCKERFILE_RULES,
 ];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));

@@ -4,6 +4,7 @@
  * silence, and places every finding in the file with its range.
  */
 import { FILE_NOT_ANALYZED } from './builtin';
+import { analyzeDockerfileText, type ResolvedDockerfileRule } from './dockerfile/analyze';
 import type { K8sObject } from './kubernetes/object';
 import type { Rule, RuleOptions } from './rule';
 import { CommentSuppressions } from './suppression';
@@ -20,6 +21,8 @@ export interface ResolvedRule {
 export interface AnalyzeOptions extends RuleOptions {
   /** Larger files get one `file-not-analyzed` finding instead of analysis. */
   maxFileSize?: number;
+  /** Overrides detection by file name (an editor knows the language of an untitled buffer). */
+  language?: Language;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -66,9 +69,13 @@ export class AnalysisCache {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
+/** Dockerfile, Dockerfile.prod, api.dockerfile, Containerfile (any case, as editors match them). */
+const DOCKERFILE = /(?:^|[\\/])(?:(?:docker|container)file(?:\.[^\\/]+)?|[^\\/]+\.(?:dockerfile|containerfile))$/i;
 
+/** What a file is, from its name; undefined for files Palisade does not analyse. */
 export function languageOf(path: string): Language | undefined {
   if (YAML_FILE.test(path)) return 'kubernetes';
+  if (DOCKERFILE.test(path)) return 'dockerfile';
   return undefined;
 }
 
@@ -79,7 +86,7 @@ export function analyzeFile(
   options: AnalyzeOptions,
   cache?: AnalysisCache,
 ): FileAnalysis {
-  const language = languageOf(path) ?? 'kubernetes';
+  const language = options.language ?? languageOf(path) ?? 'kubernetes';
   const refusal = refuseUnsafeInput(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   if (refusal) {
     const lines = new LineIndex(text.slice(0, 1));
@@ -101,11 +108,19 @@ export function analyzeFile(
       ],
     };
   }
+  if (language === 'dockerfile') {
+    const findings = analyzeDockerfileText(text, rules.filter(isDockerfileRule), options);
+    return { language, findings, documentCount: 1, objects: [] };
+  }
   return analyzeYamlText(text, rules.filter(isKubernetesRule), options, cache);
 }
 
 function isKubernetesRule(r: ResolvedRule): r is ResolvedKubernetesRule {
   return r.rule.language === 'kubernetes';
+}
+
+function isDockerfileRule(r: ResolvedRule): r is ResolvedDockerfileRule {
+  return r.rule.language === 'dockerfile';
 }
 
 function refuseUnsafeInput(text: string, maxFileSize: number): string | undefined {

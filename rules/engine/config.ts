@@ -103,7 +103,8 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         break;
       }
       case 'kubernetesVersion': {
-        const v = isScalar(value) ? String(value.value) : '';
+        // Unquoted `1.30` is the float 1.3: read the number as it is written.
+        const v = isScalar(value) ? String(typeof value.value === 'number' && value.source ? value.source : value.value) : '';
         const parsed = parseKubernetesVersion(v);
         if (typeof parsed === 'string') fail(`kubernetesVersion: ${parsed}.`, value ?? pair.key);
         else config.kubernetesVersion = parsed;

@@ -7,6 +7,7 @@ import type { RuleMeta, TextEdit } from './types';
 import type { K8sObject } from './kubernetes/object';
 import type { NodeRef } from './yaml/nav';
 import type { KubernetesVersion } from './version';
+import type { DockerfileModel } from './dockerfile/model';
 
 /** Options every rule can read; they come from the config file and the CLI or editor. */
 export interface RuleOptions {
@@ -73,7 +74,36 @@ export interface WorkspaceRule {
   check(context: WorkspaceRuleContext): void;
 }
 
-export type Rule = KubernetesRule | WorkspaceRule;
+export interface DockerfileReport {
+  /** Offsets into the Dockerfile's text. */
+  start: number;
+  end: number;
+  message: string;
+  /** Stable identity of the offending instruction, e.g. `stages[1].instructions[4]` (see instructionPath). */
+  path: string;
+  related?: Array<{ start: number; end: number; message: string }>;
+  fix?: ProposedChange;
+  suggestions?: ProposedChange[];
+}
+
+export interface DockerfileRuleContext {
+  readonly dockerfile: DockerfileModel;
+  readonly options: RuleOptions;
+  readonly text: string;
+  report(report: DockerfileReport): void;
+}
+
+export interface DockerfileRule {
+  readonly language: 'dockerfile';
+  readonly meta: RuleMeta;
+  check(context: DockerfileRuleContext): void;
+}
+
+export type Rule = KubernetesRule | WorkspaceRule | DockerfileRule;
+
+export function defineDockerfileRule(rule: Omit<DockerfileRule, 'language'>): DockerfileRule {
+  return { language: 'dockerfile', ...rule };
+}
 
 export function defineKubernetesRule(rule: Omit<KubernetesRule, 'language'>): KubernetesRule {
   return { language: 'kubernetes', ...rule };

@@ -9,7 +9,7 @@ import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
 import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
 import type { ObjectRef, RelatedLocation, Severity, Suppression, TextEdit } from '../types';
 import { AliasBudgetExceeded, DocumentScope, formatPath, highlightRange, type NodeRef } from './nav';
-import { parseSegment } from './parse';
+import { parseSegment, type YamlProblem } from './parse';
 
 export interface ResolvedKubernetesRule {
   rule: KubernetesRule;
@@ -102,15 +102,29 @@ function reportParseErrors(
     return;
   }
   const first = parsed.errors[0];
+  const [start, end] = errorRange(text, first);
   result.findings.push({
     ruleId: PARSE_ERROR.id,
     severity: PARSE_ERROR.severity,
     message: `YAML syntax error (${first.code}): ${first.message}. This document was not checked.`,
-    start: first.start,
-    end: Math.max(first.start, Math.min(first.end, lineEndFrom(text, first.start))),
+    start,
+    end,
     documentInSegment: Math.max(0, documentCount - 1),
     path: '',
   });
+}
+
+/**
+ * Where to show a syntax error: on its own line, but never past the segment's last content.
+ * An unclosed bracket is reported at the end of input, which is the next document's `---`
+ * line: point at the broken document's last line instead.
+ */
+function errorRange(text: string, error: YamlProblem): [number, number] {
+  const contentEnd = text.trimEnd().length;
+  if (error.start < contentEnd) return [error.start, Math.max(error.start, Math.min(error.end, lineEndFrom(text, error.start)))];
+  const lastLineStart = text.lastIndexOf('\n', contentEnd - 1) + 1;
+  const indent = Math.max(0, text.slice(lastLineStart, contentEnd).search(/\S/));
+  return [lastLineStart + indent, contentEnd];
 }
 
 function lineEndFrom(text: string, offset: number): number {

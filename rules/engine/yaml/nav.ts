@@ -4,7 +4,7 @@
  * key it sits under. Rules use these references so findings can point at exact ranges and
  * carry a stable path, without handling aliases or merge keys themselves.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -29,9 +29,16 @@ export class DocumentScope {
     let current = node;
     for (let depth = 0; isAlias(current); depth++) {
       if (++this.aliasResolutions > this.maxAliasResolutions || depth > 100) throw new AliasBudgetExceeded();
-      current = current.resolve(this.doc);
+      current = this.target(current);
     }
     return (current ?? undefined) as Node | undefined;
+  }
+
+  /** yaml's Alias.resolve walks the whole document each time: look each alias up once. */
+  private readonly targets = new Map<Alias, unknown>();
+  private target(alias: Alias): unknown {
+    if (!this.targets.has(alias)) this.targets.set(alias, alias.resolve(this.doc));
+    return this.targets.get(alias);
   }
 }
 

@@ -1,0 +1,127 @@
+/**
+ * The Dockerfile view rules work on: build stages (FROM ... up to the next FROM), the
+ * final stage, global ARG defaults substituted into FROM, and RUN scripts tokenized with
+ * offsets into the file. Parsing is done by dockerfile-ast, the parser behind the Docker
+ * language server.
+ */
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import { parseShell, type ShellCommand } from './shell';
+
+export interface Stage {
+  index: number;
+  from: From;
+  /** `AS name`, lower-cased as Docker compares it. */
+  name?: string;
+  /** The instructions after FROM, up to the next FROM. */
+  instructions: Instruction[];
+  /** The base image with global ARG defaults substituted (`${BASE}:${TAG}` -> `node:20`). */
+  image?: string;
+  /** True when the base is another stage of this file (`FROM builder`). */
+  fromStage: boolean;
+}
+
+export interface DockerfileModel {
+  ast: Dockerfile;
+  text: string;
+  lines: LineIndex;
+  escape: string;
+  stages: Stage[];
+  /** ARG instructions before the first FROM, with their defaults. */
+  globalArgs: Map<string, string | undefined>;
+}
+
+export interface RunScript {
+  /** Offset in the file of the tokenized text. */
+  offset: number;
+  commands: ShellCommand[];
+}
+
+export function parseDockerfileModel(text: string): DockerfileModel {
+  const ast = DockerfileParser.parse(text);
+  const lines = new LineIndex(text);
+  const globalArgs = new Map<string, string | undefined>();
+  for (const arg of ast.getInitialARGs()) {
+    for (const p of arg.getProperties()) globalArgs.set(p.getName(), p.getValue() ?? undefined);
+  }
+  const stages: Stage[] = [];
+  for (const instruction of ast.getInstructions()) {
+    if (instruction.getKeyword() === 'FROM') {
+      const from = instruction as From;
+      const name = from.getBuildStage()?.toLowerCase();
+      const image = substitute(from.getImage() ?? undefined, globalArgs);
+      const fromStage = image !== undefined && stages.some((s) => s.name === image.toLowerCase());
+      stages.push({ index: stages.length, from, ...(name ? { name } : {}), instructions: [], ...(image ? { image } : {}), fromStage });
+    } else if (stages.length > 0) {
+      stages[stages.length - 1].instructions.push(instruction);
+    }
+  }
+  return { ast, text, lines, escape: ast.getEscapeCharacter(), stages, globalArgs };
+}
+
+/** Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` from ARG defaults. */
+export function substitute(value: string | undefined, args: Map<string, string | undefined>): string | undefined {
+  if (value === undefined) return undefined;
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, braced, fallback, bare) => {
+    const name = braced ?? bare;
+    const v = args.get(name);
+    return v !== undefined && v !== '' ? v : (fallback ?? '');
+  });
+}
+
+export function finalStage(model: DockerfileModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+export function offsetRange(model: DockerfileModel, range: Range): [number, number] {
+  return [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)];
+}
+
+/**
+ * The shell scripts a RUN executes, tokenized: the heredoc bodies when it has them, the
+ * `sh -c` script of an exec-form RUN, else its arguments after the flags.
+ */
+export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
+  const heredocs = run.getHeredocs();
+  if (heredocs.length > 0) {
+    return heredocs.flatMap((h) => {
+      const r = h.getContentRange();
+      if (!r) return [];
+      const [start, end] = offsetRange(model, r);
+      return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape) }];
+    });
+  }
+  const json = run.getJSONStrings();
+  if (json.length > 0) return execFormScript(model, json);
+  const args = run.getArguments();
+  if (args.length === 0) return [];
+  const start = model.lines.offsetAt(args[0].getRange().start);
+  const end = model.lines.offsetAt(args[args.length - 1].getRange().end);
+  return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape) }];
+}
+
+function execFormScript(model: DockerfileModel, json: ReturnType<Run['getJSONStrings']>): RunScript[] {
+  // dockerfile-ast's getJSONValue() drops spaces inside strings, so decode the source text.
+  const parts = json.map((j) => {
+    const [start, end] = offsetRange(model, j.getRange());
+    return { start, end, value: decodeJsonString(model.text.slice(start, end)) };
+  });
+  const shells = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', 'dash', 'zsh']);
+  if (parts.length >= 3 && shells.has(parts[0].value) && parts[1].value === '-c') {
+    // Offsets are exact when the script has no JSON escapes, which is the usual case.
+    return [{ offset: parts[2].start + 1, commands: parseShell(parts[2].value, model.escape) }];
+  }
+  const base = parts[0].start;
+  const words = parts.map((p) => ({ value: p.value, start: p.start - base, end: p.end - base }));
+  return [{ offset: base, commands: [{ assignments: [], words, pipedFromPrevious: false }] }];
+}
+
+function decodeJsonString(source: string): string {
+  try {
+    const value: unknown = JSON.parse(source);
+    return typeof value === 'string' ? value : source;
+  } catch {
+    return source.replace(/^"|"$/g, '');
+  }
+}

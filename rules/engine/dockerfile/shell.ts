@@ -1,0 +1,209 @@
+/**
+ * A small POSIX shell tokenizer for Dockerfile RUN instructions. It knows quotes, escapes,
+ * line continuations, comments, `$(...)`/backticks, redirections and the command
+ * separators (`&&`, `||`, `;`, `|`, `&`, newlines), and keeps every word's offsets, so that
+ * rules match real commands (`curl ... | sh`) and not substrings (`echo "curl x | sh"`),
+ * and can underline exactly the offending flag.
+ */
+
+export interface ShellWord {
+  /** The word with quotes and escapes removed. */
+  value: string;
+  /** Offsets into the tokenized text, covering the word as written (quotes included). */
+  start: number;
+  end: number;
+}
+
+export interface ShellCommand {
+  /** Leading `NAME=value` assignments. */
+  assignments: ShellWord[];
+  /** The command name and its arguments (redirection targets excluded). */
+  words: ShellWord[];
+  /** True when the previous command's output is piped into this one (`a | b`). */
+  pipedFromPrevious: boolean;
+}
+
+type Token = { kind: 'word'; word: ShellWord } | { kind: 'separator'; op: string } | { kind: 'redirect' };
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/**
+ * Splits a script into simple commands. `continuation` is the Dockerfile escape character
+ * (`\` or `` ` ``): escape + newline joins lines, and lines that are entirely comments
+ * inside a continued instruction are skipped, as BuildKit does.
+ */
+export function parseShell(script: string, continuation = '\\'): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let current: ShellCommand = { assignments: [], words: [], pipedFromPrevious: false };
+  let redirectPending = false;
+  for (const token of tokenize(script, continuation)) {
+    if (token.kind === 'redirect') {
+      redirectPending = true;
+      continue;
+    }
+    if (token.kind === 'separator') {
+      if (current.words.length > 0 || current.assignments.length > 0) commands.push(current);
+      current = { assignments: [], words: [], pipedFromPrevious: token.op === '|' || token.op === '|&' };
+      redirectPending = false;
+      continue;
+    }
+    if (redirectPending) {
+      redirectPending = false;
+      continue;
+    }
+    if (current.words.length === 0 && ASSIGNMENT.test(token.word.value)) current.assignments.push(token.word);
+    else current.words.push(token.word);
+  }
+  if (current.words.length > 0 || current.assignments.length > 0) commands.push(current);
+  return commands;
+}
+
+function* tokenize(s: string, esc: string): Generator<Token> {
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === esc && (s[i + 1] === '\n' || (s[i + 1] === '\r' && s[i + 2] === '\n'))) {
+      i += s[i + 1] === '\r' ? 3 : 2;
+      i = skipCommentLines(s, i);
+      continue;
+    }
+    if (c === ' ' || c === '\t') {
+      i++;
+      continue;
+    }
+    if (c === '\n' || c === '\r') {
+      i++;
+      yield { kind: 'separator', op: '\n' };
+      continue;
+    }
+    if (c === '#') {
+      while (i < s.length && s[i] !== '\n') i++;
+      continue;
+    }
+    const op = operatorAt(s, i);
+    if (op) {
+      i += op.length;
+      if (/^[0-9]*[<>]/.test(op) || op === '&>' || op === '&>>') yield { kind: 'redirect' };
+      else yield { kind: 'separator', op };
+      continue;
+    }
+    const word = readWord(s, i, esc);
+    i = word.end;
+    yield { kind: 'word', word };
+  }
+}
+
+/** Inside a continued instruction, whole-line comments are removed before the shell runs. */
+function skipCommentLines(s: string, i: number): number {
+  let j = i;
+  for (;;) {
+    let k = j;
+    while (s[k] === ' ' || s[k] === '\t') k++;
+    if (s[k] !== '#') return j;
+    while (k < s.length && s[k] !== '\n') k++;
+    j = k + 1;
+  }
+}
+
+const OPERATORS = ['&&', '||', ';;', '|&', '&>>', '&>', '>>', '>&', '<<<', '<&', '>|', '<>', '|', ';', '&', '(', ')', '>', '<'];
+
+function operatorAt(s: string, i: number): string | undefined {
+  // A file-descriptor redirect such as `2>&1` or `2>/dev/null`.
+  const fd = /^[0-9]+(?:>>|>&|<&|>|<)/.exec(s.slice(i, i + 4));
+  if (fd) return fd[0];
+  for (const op of OPERATORS) if (s.startsWith(op, i)) return op;
+  return undefined;
+}
+
+const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
+
+function readWord(s: string, start: number, esc: string): ShellWord {
+  let i = start;
+  let value = '';
+  while (i < s.length && !WORD_END.has(s[i])) {
+    const c = s[i];
+    if (c === esc && (s[i + 1] === '\n' || s[i + 1] === '\r')) {
+      i += s[i + 1] === '\r' && s[i + 2] === '\n' ? 3 : 2;
+      i = skipCommentLines(s, i);
+    } else if (c === '\\') {
+      value += s[i + 1] ?? '';
+      i += 2;
+    } else if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      const end = close === -1 ? s.length : close;
+      value += s.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      const [text, next] = readDoubleQuoted(s, i + 1);
+      value += text;
+      i = next;
+    } else if (c === '$' && s[i + 1] === '(') {
+      const end = matchingParen(s, i + 1);
+      value += s.slice(i, end);
+      i = end;
+    } else if (c === '`') {
+      const close = s.indexOf('`', i + 1);
+      const end = close === -1 ? s.length : close + 1;
+      value += s.slice(i, end);
+      i = end;
+    } else {
+      value += c;
+      i++;
+    }
+  }
+  return { value, start, end: Math.min(i, s.length) };
+}
+
+function readDoubleQuoted(s: string, i: number): [string, number] {
+  let value = '';
+  while (i < s.length && s[i] !== '"') {
+    if (s[i] === '\\' && i + 1 < s.length && '"\\$`\n'.includes(s[i + 1])) {
+      if (s[i + 1] !== '\n') value += s[i + 1];
+      i += 2;
+    } else if (s[i] === '$' && s[i + 1] === '(') {
+      const end = matchingParen(s, i + 1);
+      value += s.slice(i, end);
+      i = end;
+    } else {
+      value += s[i];
+      i++;
+    }
+  }
+  return [value, i + 1];
+}
+
+/** Index just past the `)` that closes the `(` at `open`, quotes respected. */
+function matchingParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === "'") i = Math.max(i, s.indexOf("'", i + 1));
+    else if (c === '"') i = readDoubleQuoted(s, i + 1)[1] - 1;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    if (i < 0) break;
+  }
+  return s.length;
+}
+
+/** The command name without a path (`/usr/bin/curl` -> `curl`). */
+export function commandName(command: ShellCommand): string | undefined {
+  const first = command.words[0]?.value;
+  return first === undefined ? undefined : first.slice(first.lastIndexOf('/') + 1);
+}
+
+/**
+ * The command that actually runs, looking through wrappers such as `sudo`, `env`,
+ * `exec`, `nohup`, `time` and `xargs` (whose own options are skipped).
+ */
+export function effectiveCommand(command: ShellCommand): ShellCommand {
+  const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'xargs', 'nice', 'command', 'builtin']);
+  let words = command.words;
+  while (words.length > 1 && wrappers.has(words[0].value.slice(words[0].value.lastIndexOf('/') + 1))) {
+    let k = 1;
+    while (k < words.length && (words[k].value.startsWith('-') || ASSIGNMENT.test(words[k].value))) k++;
+    words = words.slice(k);
+  }
+  return words === command.words ? command : { ...command, words };
+}
