@@ -9,6 +9,7 @@ import { DOCKERFILE_RULES } from './dockerfile';
 import { HARDENING_RULES } from './kubernetes/hardening';
 import { IMAGE_RULES } from './kubernetes/images';
 import { NAMESPACE_RULES } from './kubernetes/namespaces';
+import { NETWORK_RULES } from './kubernetes/network';
 import { POD_SECURITY_RULES } from './kubernetes/pod-security';
 import { RESOURCE_RULES } from './kubernetes/resources';
 import { SECRET_RULES } from './kubernetes/secrets';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...SECRET_RULES,
   ...SERVICE_ACCOUNT_RULES,
   ...NAMESPACE_RULES,
+  ...NETWORK_RULES,
   ...DOCKERFILE_RULES,
 ];
 

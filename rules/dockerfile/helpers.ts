@@ -1,9 +1,12 @@
 /** Helpers shared by Dockerfile rules. */
-import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from '../engine/dockerfile/model';
-import { offsetRange } from '../engine/dockerfile/model';
+import { JSONInstruction, type Instruction, type Run } from 'dockerfile-ast';
+import type { DockerfileModel, RunScript, Stage } from '../engine/dockerfile/model';
+import { offsetRange, runScripts } from '../engine/dockerfile/model';
+import { parseImageReference, type ImageReference } from '../kubernetes/images/image-reference';
+import { effectiveCommand, type ShellCommand, type ShellWord } from '../engine/dockerfile/shell';
 
 export { finalStage, runScripts } from '../engine/dockerfile/model';
+export type { ShellCommand, ShellWord };
 
 /** Stable identity of an instruction: its stage and position in it, not its line. */
 export function instructionPath(stage: Stage, instruction: Instruction): string {
@@ -25,4 +28,155 @@ export function argumentOffsets(model: DockerfileModel, instruction: Instruction
 
 export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
   return stage.instructions.filter((i) => i.getKeyword() === keyword);
+}
+
+export interface RunCommandVisit {
+  stage: Stage;
+  run: Run;
+  /** The command as written (wrappers such as sudo included). */
+  command: ShellCommand;
+  /** The command that actually runs (sudo/env/xargs looked through). */
+  effective: ShellCommand;
+  /** The commands of the same script, for pipeline checks. */
+  script: RunScript;
+  index: number;
+}
+
+/** Calls `visit` for every simple command of every RUN in every stage. */
+export function forEachRunCommand(model: DockerfileModel, visit: (v: RunCommandVisit) => void): void {
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() !== 'RUN') continue;
+      const run = instruction as Run;
+      for (const script of runScripts(model, run)) {
+        script.commands.forEach((command, index) => {
+          visit({ stage, run, command, effective: effectiveCommand(command), script, index });
+        });
+      }
+    }
+  }
+}
+
+/** File offsets of a shell word. */
+export function wordOffsets(script: RunScript, word: ShellWord): [number, number] {
+  return [script.offset + word.start, script.offset + word.end];
+}
+
+/** The name a command runs under, without its directory (`/usr/bin/curl` -> `curl`). */
+export function programOf(command: ShellCommand): string {
+  const first = command.words[0]?.value ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+}
+
+/**
+ * Finds an option among a command's words: long options match `--name` and `--name=value`,
+ * short ones also inside bundles (`-fsSLk` holds `-k`).
+ */
+export function findOption(command: ShellCommand, long: readonly string[], short: readonly string[] = []): ShellWord | undefined {
+  for (const word of command.words.slice(1)) {
+    const v = word.value;
+    if (v === '--') return undefined;
+    if (long.some((name) => v === name || v.startsWith(`${name}=`))) return word;
+    if (/^-[A-Za-z0-9]+$/.test(v) && short.some((s) => v.slice(1).includes(s))) return word;
+  }
+  return undefined;
+}
+
+/** The source arguments of ADD/COPY (flags and the destination excluded; JSON form too). */
+export function sourcesOf(instruction: Instruction): string[] {
+  const json = instruction instanceof JSONInstruction ? instruction.getJSONStrings() : [];
+  const values = json.length > 0 ? json.map((j) => j.getJSONValue()) : instruction.getArguments().map((a) => a.getValue());
+  const withoutFlags = values.filter((v) => !v.startsWith('--'));
+  return withoutFlags.slice(0, -1);
+}
+
+export function isRemoteSource(source: string): boolean {
+  return /^(https?|git|ssh):\/\//i.test(source) || /^git@/.test(source);
+}
+
+export interface ExposedPort {
+  stage: Stage;
+  instruction: Instruction;
+  text: string;
+  low: number;
+  high: number;
+  protocol?: string;
+  valid: boolean;
+  /** `$PORT` and friends are resolved at build time: not checked. */
+  variable: boolean;
+  start: number;
+  end: number;
+}
+
+/** Every port of every EXPOSE: `80`, `8000-8010/tcp`, `53/udp`. */
+export function exposedPorts(model: DockerfileModel): ExposedPort[] {
+  const out: ExposedPort[] = [];
+  for (const stage of model.stages) {
+    for (const instruction of stage.instructions) {
+      if (instruction.getKeyword() !== 'EXPOSE') continue;
+      for (const arg of instruction.getArguments()) {
+        const text = arg.getValue();
+        const [start, end] = offsetRange(model, arg.getRange());
+        const m = /^(\d+)(?:-(\d+))?(?:\/(\w+))?$/.exec(text);
+        const low = m ? Number(m[1]) : NaN;
+        const port: ExposedPort = { stage, instruction, text, low, high: m?.[2] ? Number(m[2]) : low, valid: !!m, variable: text.includes('$'), start, end };
+        if (m?.[3]) port.protocol = m[3].toLowerCase();
+        out.push(port);
+      }
+    }
+  }
+  return out;
+}
+
+export interface BaseImage {
+  stage: Stage;
+  /** The image after ARG substitution. */
+  image: string;
+  reference: ImageReference;
+  /** Offsets of the image as written in FROM. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The external base images of the file: `scratch` and `FROM <earlier stage>` excluded, ARG
+ * defaults substituted, unparseable references (unresolved `$VAR`) skipped rather than guessed.
+ */
+export function baseImages(model: DockerfileModel): BaseImage[] {
+  const out: BaseImage[] = [];
+  for (const stage of model.stages) {
+    if (!stage.image || stage.fromStage || stage.image.toLowerCase() === 'scratch') continue;
+    const reference = parseImageReference(stage.image);
+    const range = stage.from.getImageRange();
+    if (!reference || !range) continue;
+    const [start, end] = offsetRange(model, range);
+    out.push({ stage, image: stage.image, reference, start, end });
+  }
+  return out;
+}
+
+/** `apt-get install`, `apk add`, `pip install`...: the subcommand word after the program's options. */
+export function subcommand(command: ShellCommand): ShellWord | undefined {
+  return command.words.slice(1).find((w) => !w.value.startsWith('-'));
+}
+
+/** Package arguments of an install command: words after the subcommand that are not options. */
+export function packageArguments(command: ShellCommand): ShellWord[] {
+  const sub = subcommand(command);
+  if (!sub) return [];
+  const after = command.words.slice(command.words.indexOf(sub) + 1);
+  const out: ShellWord[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const v = after[i].value;
+    // Options that take a separate value: skip the value too.
+    if (/^(-o|-t|--target-release|-r|--requirement|-c|--constraint|-i|--index-url|--extra-index-url|-f|--find-links|-X|--repository|--virtual|-v|--version)$/.test(v)) i++;
+    else if (!v.startsWith('-')) out.push(after[i]);
+  }
+  return out;
+}
+
+/** Is `program subcommand` one of the given install commands, e.g. ['apt-get install', 'apk add']? */
+export function isInstall(command: ShellCommand, forms: readonly string[]): boolean {
+  const sub = subcommand(command)?.value;
+  return sub !== undefined && forms.includes(`${programOf(command)} ${sub}`);
 }

@@ -176,8 +176,9 @@ function readSuppressions(value: Node | null, known: ReadonlySet<string>, config
     const entry: ConfigSuppression = { rules, reason: reason.value };
     if (get('paths') !== undefined) entry.paths = readStringList(get('paths') ?? null, 'suppressions[].paths', fail);
     if (get('objects') !== undefined) entry.objects = readStringList(get('objects') ?? null, 'suppressions[].objects', fail);
-    for (const k of (item.items as Pair<Scalar>[]).map((p) => String(p.key?.value))) {
-      if (!['rules', 'paths', 'objects', 'reason'].includes(k)) fail(`Unknown suppression setting "${k}".`, item);
+    for (const { key } of item.items as Pair<Scalar>[]) {
+      const k = String(key?.value);
+      if (!['rules', 'paths', 'objects', 'reason'].includes(k)) fail(`Unknown suppression setting "${k}".`, key);
     }
     config.suppressions.push(entry);
   }

@@ -54,6 +54,8 @@ export interface WorkspaceObject {
   file: string;
   documentIndex: number;
   object: K8sObject;
+  /** The text of the object's document (its segment of the file): report edits are offsets into it. */
+  readonly text?: string;
 }
 
 export interface WorkspaceRuleContext {

@@ -11,6 +11,7 @@ import { LineIndex } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
 import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
 import { INTERNAL_ERROR } from './builtin';
+import { splitYamlDocuments } from './yaml/parse';
 
 export interface WorkspaceFile {
   /** Path or URI; findings come back keyed by it. */
@@ -69,8 +70,20 @@ function indexObjects(files: readonly WorkspaceFile[]): IndexedObject[] {
     let comments: CommentSuppressions | undefined;
     const lazyLines = () => (lines ??= new LineIndex(f.text));
     const lazyComments = () => (comments ??= new CommentSuppressions(f.text));
+    let segments: Map<number, string> | undefined;
+    const segmentAt = (offset: number) => (segments ??= new Map(splitYamlDocuments(f.text).map((s) => [s.start, s.text]))).get(offset);
     for (const o of f.analysis.objects as readonly AnalyzedObject[]) {
-      objects.push({ file: f.file, documentIndex: o.documentIndex, object: o.object, offset: o.offset, lines: lazyLines, comments: lazyComments });
+      objects.push({
+        file: f.file,
+        documentIndex: o.documentIndex,
+        object: o.object,
+        offset: o.offset,
+        lines: lazyLines,
+        comments: lazyComments,
+        get text() {
+          return segmentAt(o.offset);
+        },
+      });
     }
   }
   return objects;

@@ -103,14 +103,18 @@ export function nameWords(name: string): string[] {
  * name does not look sensitive.
  */
 export function sensitiveNameReason(name: string): string | undefined {
-  // `PASSWORD2` and `TOKEN_1` are numbered variants of the same word.
-  const words = nameWords(name).map((w) => (/^[a-z]+\d+$/.test(w) && !SSH_KEY_ALGORITHMS.has(w) ? w.replace(/\d+$/, '') : w));
+  const words = nameWords(name).map(withoutNumber);
   if (words.length === 0 || NON_SECRET_LAST_WORDS.has(words[words.length - 1])) return undefined;
   for (let i = 0; i < words.length; i++) {
     const reason = wordReason(words, i);
     if (reason) return reason;
   }
   return undefined;
+}
+
+/** `password2` is a numbered `password`; `ed25519` is a name, not a numbered `ed`. */
+function withoutNumber(word: string): string {
+  return /^[a-z]+\d+$/.test(word) && !SSH_KEY_ALGORITHMS.has(word) ? word.replace(/\d+$/, '') : word;
 }
 
 function wordReason(words: string[], i: number): string | undefined {

@@ -82,11 +82,13 @@ let scanners: Scanner[] | undefined;
 /** Reports of the scan in progress (scans are synchronous, so one buffer is enough). */
 let pending: Report[] = [];
 let currentCreator: SecretLintRuleCreator | undefined;
+/** Scanners seen returning a promise: none today; the tests fail if an upgrade adds one. */
+const asynchronousScanners = new Set<string>();
 
 function createScanners(): Scanner[] {
   const context: SecretLintRuleContext = {
     sharedOptions: {},
-    createTranslator: (() => (messageId: string) => ({ message: '', messageId, data: {} })) as never,
+    createTranslator: (() => (messageId: string) => ({ message: '', messageId, data: {} })) as SecretLintRuleContext['createTranslator'],
     report(descriptor) {
       const [start, end] = descriptor.range;
       pending.push({ creator: currentCreator!, messageId: String(descriptor.message.messageId), start, end });
@@ -125,7 +127,10 @@ export function scanWithSecretlint(value: string): SecretMatch[] {
     // The preset's scanners return nothing. A promise would mean a scanner went asynchronous;
     // its late reports could only arrive between scans, and the next scan starts with an
     // empty buffer, so they are dropped rather than misattributed.
-    if (result instanceof Promise) result.catch(() => undefined);
+    if (result instanceof Promise) {
+      asynchronousScanners.add(creator.meta.id);
+      result.catch(() => undefined);
+    }
   }
   const reports = pending;
   pending = [];
@@ -135,4 +140,10 @@ export function scanWithSecretlint(value: string): SecretMatch[] {
     const end = Math.max(start, Math.min(r.end, value.length));
     return { kind, description: describe(r.creator, r.messageId), start, end };
   });
+}
+
+/** Which preset scanners run, and which of them turned out asynchronous (for tests). */
+export function secretlintScanners(): { ids: string[]; asynchronous: string[] } {
+  scanners ??= createScanners();
+  return { ids: scanners.map((s) => s.creator.meta.id), asynchronous: [...asynchronousScanners] };
 }

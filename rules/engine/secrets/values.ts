@@ -25,6 +25,13 @@ const NOT_SECRET_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'nu
 /** Short numbers are ports, counts and durations, not credentials. */
 const SHORT_NUMBER = /^\d{1,5}$/;
 
+/**
+ * Markers that a tutorial or a script replaces before use: `<your-token>`, and upper-case
+ * identifiers such as `GOOGLE_API_KEY_VAL` or `HF_TOKEN` (sed and envsubst templates). They
+ * cannot be working credentials, unlike a default such as `changeme`.
+ */
+const FILL_IN_MARKER = /^(?:<[^<>]+>|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
+
 /** Why a value is not a literal secret, or undefined when it may be one. */
 export function nonSecretValueReason(value: string): string | undefined {
   const trimmed = value.trim();
@@ -33,6 +40,7 @@ export function nonSecretValueReason(value: string): string | undefined {
   if (SHORT_NUMBER.test(trimmed)) return 'a short number';
   if (REFERENCE.test(trimmed)) return 'a reference filled in at deploy time';
   if (EXTERNAL_STORE_REFERENCE.test(trimmed)) return 'a reference to an external secret store';
+  if (FILL_IN_MARKER.test(trimmed)) return 'a marker to fill in';
   if (FILE_PATH.test(trimmed)) return 'a file path';
   return undefined;
 }

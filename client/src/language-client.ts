@@ -1,0 +1,27 @@
+/** Creates the language client: the server is dist/server.js, run as a Node child over IPC. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'palisade';
+const CLIENT_NAME = 'Palisade';
+
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // --inspect lets a developer attach a debugger when the extension runs in development mode.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+    ],
+    // The server pulls `palisade.*` per resource; this makes the client tell it when they change.
+    synchronize: { configurationSection: CLIENT_ID },
+    outputChannel,
+    diagnosticCollectionName: CLIENT_ID,
+  };
+  // The id makes vscode-languageclient honour the `palisade.trace.server` setting.
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

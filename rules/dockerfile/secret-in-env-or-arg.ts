@@ -1,0 +1,48 @@
+import type { Instruction } from 'dockerfile-ast';
+import { PropertyInstruction } from 'dockerfile-ast';
+import { offsetRange, type Stage } from '../engine/dockerfile/model';
+import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
+import { detectSecret } from '../engine/secrets';
+import { instructionPath } from './helpers';
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'secret-in-env-or-arg',
+    title: 'Secret written in ENV or ARG',
+    severity: 'error',
+    category: 'Dockerfile',
+    tier: 'recommended',
+    description:
+      'A secret in `ENV` is stored in the image configuration and visible to anyone who can pull the image (`docker inspect`); a secret as an `ARG` default is recorded in the image history. Both stay there even if a later layer unsets them, and both end up in version control with the Dockerfile.',
+    remediation:
+      'Remove the value. At build time, pass secrets with BuildKit secret mounts (`RUN --mount=type=secret,id=npm_token ...` and `docker build --secret id=npm_token,env=NPM_TOKEN`); at run time, provide them through the orchestrator (a Kubernetes Secret mounted as a file).',
+    references: { hadolint: ['DL3064'], trivy: ['DS031'] },
+  },
+  check(context) {
+    const model = context.dockerfile;
+    for (const arg of model.ast.getInitialARGs()) checkProperties(context, undefined, arg);
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction instanceof PropertyInstruction && ['ENV', 'ARG'].includes(instruction.getKeyword())) checkProperties(context, stage, instruction);
+      }
+    }
+  },
+});
+
+function checkProperties(context: DockerfileRuleContext, stage: Stage | undefined, instruction: PropertyInstruction & Instruction): void {
+  for (const property of instruction.getProperties()) {
+    const value = property.getValue();
+    const valueRange = property.getValueRange();
+    if (!value || !valueRange || value.includes('$')) continue;
+    const match = detectSecret(property.getName(), value);
+    if (!match) continue;
+    const [start, end] = offsetRange(context.dockerfile, valueRange);
+    const keyword = instruction.getKeyword();
+    context.report({
+      start,
+      end,
+      path: stage ? instructionPath(stage, instruction) : `globalArgs.${property.getName()}`,
+      message: `${keyword} ${property.getName()} holds a ${match.description} in plain text; it is stored in the image ${keyword === 'ENV' ? 'configuration' : 'history'}. Pass it with RUN --mount=type=secret instead.`,
+    });
+  }
+}

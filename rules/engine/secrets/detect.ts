@@ -1,0 +1,62 @@
+/**
+ * The detector proper: given a name (env var, ConfigMap key, Dockerfile ENV/ARG) and its
+ * value, is the value a secret, and why?
+ *
+ * Two sources of evidence, strongest first:
+ * 1. the value's format: a private key or a credential in a well-known format, from
+ *    secretlint's recommended preset (secretlint.ts) plus a few formats it lacks
+ *    (formats.ts). These are reported wherever they appear, with the exact substring.
+ * 2. the name (names.ts): `DB_PASSWORD: hunter2`. Only for values that are literals
+ *    (values.ts): references such as `$(VAR)`, `${VAR}`, `{{ }}`, external store pointers,
+ *    file paths, booleans and short numbers are skipped.
+ *
+ * Runs per keystroke: the scanners are created once, and values too short to hold any known
+ * format skip the scanners altogether.
+ */
+import { scanAwsSecretKey, scanPrivateKeys, scanTokenFormats } from './formats';
+import { sensitiveNameReason } from './names';
+import { scanWithSecretlint } from './secretlint';
+import type { SecretMatch } from './types';
+import { nonSecretValueReason, trimmedRange } from './values';
+
+/** Shorter than any format we know (the shortest, a Slack token, is `xoxb-1-a`). */
+const MIN_FORMAT_LENGTH = 8;
+
+/**
+ * Every credential in a known format inside `value` (private keys first, then by position),
+ * without overlaps. `name` enables the formats that need it (AWS secret access keys).
+ */
+export function scanSecretFormats(value: string, name?: string): SecretMatch[] {
+  if (value.length < MIN_FORMAT_LENGTH) return [];
+  const candidates = [
+    ...scanWithSecretlint(value),
+    ...scanPrivateKeys(value),
+    ...scanTokenFormats(value),
+    ...scanAwsSecretKey(name, value),
+  ];
+  return withoutOverlaps(candidates);
+}
+
+/** Keeps the first candidate of each overlapping group (secretlint's come first), then sorts. */
+function withoutOverlaps(candidates: SecretMatch[]): SecretMatch[] {
+  const kept: SecretMatch[] = [];
+  for (const c of candidates) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  const rank = (m: SecretMatch) => (m.kind === 'private-key' ? 0 : 1);
+  return kept.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+}
+
+/**
+ * The strongest reason to think `value` is a secret: a private key, else a token in a known
+ * format, else a literal under a sensitive name. Undefined when it does not look like one.
+ */
+export function detectSecret(name: string | undefined, value: string): SecretMatch | undefined {
+  const [format] = scanSecretFormats(value, name);
+  if (format) return format;
+  if (name === undefined || nonSecretValueReason(value) !== undefined) return undefined;
+  const reason = sensitiveNameReason(name);
+  if (!reason) return undefined;
+  const [start, end] = trimmedRange(value);
+  return { kind: 'sensitive-name', description: reason, start, end };
+}

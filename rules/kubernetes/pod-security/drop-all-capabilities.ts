@@ -1,0 +1,40 @@
+import { defineKubernetesRule } from '../../engine/rule';
+import { at, stringItems } from '../../engine/yaml/nav';
+import { describeContainer, forEachContainer, isPssWindowsPod, isSet, WORKLOAD_KINDS } from '../helpers';
+
+export default defineKubernetesRule({
+  meta: {
+    id: 'drop-all-capabilities',
+    title: 'Capabilities not dropped',
+    severity: 'warning',
+    category: 'Pod security',
+    tier: 'recommended',
+    description:
+      'A container keeps the runtime\'s default capabilities (CHOWN, SETUID, NET_RAW on some runtimes...) unless it drops them. The restricted Pod Security Standard requires `capabilities.drop` to contain `ALL` (upper case, as Pod Security Admission compares it) on every container, init container and ephemeral container. Windows pods (`spec.os.name: windows`) are exempt.',
+    remediation: 'Add `securityContext: {capabilities: {drop: ["ALL"]}}` to the container, then add back only `NET_BIND_SERVICE` if it is needed.',
+    references: {
+      pss: { level: 'restricted', control: 'Capabilities (v1.22+)' },
+      cis: ['5.2.9'],
+      checkov: ['CKV_K8S_37'],
+      trivy: ['KSV003'],
+      polaris: ['insecureCapabilities'],
+      kubesec: ['CapDropAll'],
+      links: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
+    },
+  },
+  kinds: WORKLOAD_KINDS,
+  check(context) {
+    forEachContainer(context, (container, pod) => {
+      if (isPssWindowsPod(pod)) return;
+      const drop = at(container.securityContext, 'capabilities', 'drop');
+      if (stringItems(drop).some((item) => item.value === 'ALL')) return;
+      const listed = isSet(drop);
+      context.report({
+        at: listed ? drop : container.anchor,
+        message: listed
+          ? `The ${describeContainer(container)} drops some capabilities but not ALL. Write drop: ["ALL"] in its capabilities.`
+          : `The ${describeContainer(container)} keeps the runtime's default capabilities. Set securityContext.capabilities.drop: ["ALL"].`,
+      });
+    });
+  },
+});

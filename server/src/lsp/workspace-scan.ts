@@ -1,0 +1,169 @@
+/**
+ * The workspace: the initial index on startup and the `palisade.scanWorkspace` command. Both
+ * walk every workspace folder with the shared walker (`.gitignore`, config `exclude`, and for
+ * the scan also `files.exclude`) and feed the same index the editor uses, so a scan reuses the
+ * per-file caches and open documents keep priority over what is on disk.
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import picomatch from 'picomatch';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WorkspaceIndex } from '../workspace/index';
+import { readSource, summarize, type ScannedFile, type ScanResult, type ScanSummary } from '../workspace/scan';
+import { toPosix, walk } from '../workspace/walker';
+import { isPathExcluded } from './engine-config';
+import type { SettingsStore } from './settings';
+import { pathToUri, uriToPath, type WorkspaceFolders } from './uris';
+import { newBatch, type Batch, type Validator } from './validator';
+
+export interface ScanContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  index: WorkspaceIndex;
+  settings: SettingsStore;
+  folders: WorkspaceFolders;
+  validator: Validator;
+}
+
+export interface WorkspaceScanSummary extends ScanSummary {
+  folders: number;
+  timeMs: number;
+  cancelled: boolean;
+}
+
+/** Yield to the event loop this often so cancellation and edits are served during a scan. */
+const YIELD_EVERY_MS = 30;
+
+/** Every file to analyse in the workspace folders, with the folder it belongs to. */
+async function listFiles(ctx: ScanContext, signal: AbortSignal, honourFilesExclude: boolean): Promise<string[]> {
+  const files: string[] = [];
+  for (const folder of ctx.folders.all()) {
+    const folderUri = pathToUri(folder);
+    const engine = await ctx.validator.engineFor(folderUri);
+    const filesExclude = honourFilesExclude ? await ctx.settings.getFilesExclude(folderUri) : [];
+    const isHidden = filesExclude.length > 0 ? picomatch(filesExclude, { dot: true }) : () => false;
+    const isExcluded = (absolute: string) => isPathExcluded(engine, absolute) || isHidden(toPosix(path.relative(folder, absolute)));
+    const onWarning = (message: string) => ctx.connection.console.warn(`Palisade: ${message}`);
+    try {
+      for await (const file of walk([folder], { isExcluded, signal, onWarning })) {
+        if (ctx.folders.folderOf(file) === folder) files.push(file);
+      }
+    } catch (error) {
+      onWarning(`cannot scan ${folder}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return files;
+}
+
+/** The URI the client uses for a file when it is open, else the file's own URI. */
+function uriFor(ctx: ScanContext, file: string): string {
+  return ctx.documents.all().find((d) => uriToPath(d.uri) === file)?.uri ?? pathToUri(file);
+}
+
+async function analyzeFiles(
+  ctx: ScanContext,
+  files: readonly string[],
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+): Promise<{ batch: Batch; uris: string[] }> {
+  const batch = newBatch();
+  const uris: string[] = [];
+  let lastYield = performance.now();
+  for (const file of files) {
+    if (signal.aborted) break;
+    const uri = uriFor(ctx, file);
+    if (ctx.documents.get(uri)) await ctx.validator.flush(uri);
+    else {
+      const source = await readSource(file, file, file);
+      await ctx.validator.refreshFromDisk(uri, source?.refusal ? '\0' : source?.text ?? '', batch);
+    }
+    uris.push(uri);
+    onProgress(uris.length);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  return { batch, uris };
+}
+
+/** On startup: index every file so workspace rules see the whole workspace. Publishes nothing new. */
+export async function indexWorkspace(ctx: ScanContext, signal: AbortSignal): Promise<void> {
+  const files = await listFiles(ctx, signal, false);
+  const { batch } = await analyzeFiles(ctx, files, signal, () => undefined);
+  if (!signal.aborted) await ctx.validator.finishBatch(batch);
+}
+
+/**
+ * The scan command: every file of every folder gets diagnostics, opened or not; files that a
+ * previous scan showed and that are gone (deleted, now excluded) lose theirs.
+ */
+export async function scanWorkspace(ctx: ScanContext, token?: CancellationToken): Promise<{ summary: WorkspaceScanSummary; result: ScanResult }> {
+  const started = performance.now();
+  const progress = await ctx.connection.window.createWorkDoneProgress();
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  progress.token.onCancellationRequested(cancel);
+  token?.onCancellationRequested(cancel);
+  progress.begin('Palisade: scanning the workspace', 0, 'Finding files…', true);
+  try {
+    const files = await listFiles(ctx, controller.signal, true);
+    let reported = 0;
+    const { batch, uris } = await analyzeFiles(ctx, files, controller.signal, (done) => {
+      if (done === files.length || performance.now() - reported > 100) {
+        reported = performance.now();
+        progress.report(Math.floor((done / Math.max(files.length, 1)) * 100), `${done}/${files.length} files`);
+      }
+    });
+    const cancelled = controller.signal.aborted;
+    if (!cancelled) replaceScannedSet(ctx, uris);
+    await ctx.validator.finishBatch(batch);
+    const result = scanResult(ctx, uris, cancelled);
+    result.timing.totalMs = performance.now() - started;
+    const summary: WorkspaceScanSummary = { ...result.summary, folders: ctx.folders.all().length, timeMs: Math.round(result.timing.totalMs), cancelled };
+    ctx.connection.console.info(describeSummary(summary));
+    return { summary, result };
+  } finally {
+    progress.done();
+  }
+}
+
+function replaceScannedSet(ctx: ScanContext, uris: readonly string[]): void {
+  const now = new Set(uris);
+  for (const old of [...ctx.validator.scanned]) {
+    if (now.has(old)) continue;
+    ctx.validator.scanned.delete(old);
+    if (!ctx.documents.get(old)) ctx.validator.forget(old);
+  }
+  for (const uri of uris) ctx.validator.scanned.add(uri);
+}
+
+/** The scan as the report formats expect it: paths relative to their workspace folder. */
+export function scanResult(ctx: ScanContext, uris: readonly string[], cancelled: boolean): ScanResult {
+  const files: ScannedFile[] = [];
+  for (const uri of uris) {
+    const file = ctx.index.get(uri);
+    const fsPath = uriToPath(uri);
+    if (!file?.analysis || !fsPath) continue;
+    const engine = ctx.validator.engineOf(uri);
+    const folder = ctx.folders.folderOf(fsPath);
+    const display = folder ? toPosix(path.relative(ctx.folders.all().length > 1 ? path.dirname(folder) : folder, fsPath)) : toPosix(fsPath);
+    files.push({
+      file: display,
+      relativePath: engine ? toPosix(path.relative(engine.dir, fsPath)) : display,
+      findings: ctx.validator.allFindings(uri, file.analysis, engine),
+    });
+  }
+  return { files, summary: summarize(files), timing: { walkMs: 0, analyzeMs: 0, workspaceMs: 0, totalMs: 0 }, cancelled };
+}
+
+export function describeSummary(s: WorkspaceScanSummary): string {
+  const byRule = Object.entries(s.byRule)
+    .sort(([, a], [, b]) => b - a)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(', ');
+  const head = `Palisade: ${s.cancelled ? 'scan cancelled after' : 'scanned'} ${s.files} files in ${s.timeMs} ms`;
+  const counts = `${s.findings} findings (${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} info), ${s.suppressed} suppressed`;
+  return `${head}: ${counts}${byRule ? `. By rule: ${byRule}` : ''}.`;
+}

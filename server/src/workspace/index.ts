@@ -1,0 +1,120 @@
+/**
+ * The workspace index: every analysed file of the workspace (open documents and files on disk)
+ * with its per-file analysis and the Kubernetes objects it holds. Workspace rules run over it.
+ *
+ * Open documents take priority: while a file is open, disk events for it are ignored and its
+ * entry follows the buffer. Files are grouped (by workspace folder) because each folder has
+ * its own policy, and workspace rules look only within a group.
+ *
+ * Nothing here knows LSP: files are keyed by URI strings, and the caller decides what to publish.
+ */
+import { AnalysisCache, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
+import type { RuleOptions } from '../../../rules/engine/rule';
+import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
+
+export type FileSource = 'open' | 'disk';
+
+export interface IndexedFile {
+  uri: string;
+  group: string;
+  text: string;
+  /** Document version for open files. */
+  version?: number;
+  source: FileSource;
+  /** Undefined when the file is not analysed (not Kubernetes, excluded, disabled). */
+  analysis?: FileAnalysis;
+  /** Reused across edits so only changed documents are analysed again. */
+  readonly cache: AnalysisCache;
+}
+
+export interface WorkspacePolicy {
+  rules: readonly ResolvedRule[];
+  options: RuleOptions;
+}
+
+const EMPTY: readonly WorkspaceFinding[] = [];
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+  private readonly workspaceFindings = new Map<string, readonly WorkspaceFinding[]>();
+  private readonly signatures = new Map<string, string>();
+
+  get(uri: string): IndexedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  inGroup(group: string): IndexedFile[] {
+    return [...this.files.values()].filter((f) => f.group === group);
+  }
+
+  groups(): Set<string> {
+    return new Set([...this.files.values()].map((f) => f.group));
+  }
+
+  /** The entry for a file, created empty if needed (its cache lives as long as the entry). */
+  entry(uri: string, group: string): IndexedFile {
+    let file = this.files.get(uri);
+    if (!file) {
+      file = { uri, group, text: '', source: 'disk', cache: new AnalysisCache() };
+      this.files.set(uri, file);
+    }
+    file.group = group;
+    return file;
+  }
+
+  /**
+   * Records a new analysis. Returns true when the file's objects changed (other objects, or the
+   * same objects moved), which is when workspace rules must run again.
+   */
+  record(file: IndexedFile, text: string, analysis: FileAnalysis | undefined, version?: number): boolean {
+    const before = file.analysis?.objects ?? [];
+    const after = analysis?.objects ?? [];
+    file.text = text;
+    file.version = version;
+    file.analysis = analysis;
+    return before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
+  }
+
+  /** Removes a file; true when it held objects (workspace rules must run again). */
+  remove(uri: string): boolean {
+    const file = this.files.get(uri);
+    this.files.delete(uri);
+    this.workspaceFindings.delete(uri);
+    this.signatures.delete(uri);
+    return (file?.analysis?.objects.length ?? 0) > 0;
+  }
+
+  findingsOf(uri: string): readonly WorkspaceFinding[] {
+    return this.workspaceFindings.get(uri) ?? EMPTY;
+  }
+
+  /**
+   * Runs the workspace rules over one group and returns the files whose workspace findings
+   * changed, so only those are published again.
+   */
+  runWorkspaceRules(group: string, policy: WorkspacePolicy): Set<string> {
+    const members = this.inGroup(group).filter((f) => f.analysis && f.analysis.objects.length > 0);
+    const results = analyzeWorkspace(
+      members.map((f) => ({ file: f.uri, text: f.text, analysis: f.analysis! })),
+      policy.rules,
+      policy.options,
+    );
+    const changed = new Set<string>();
+    for (const file of this.inGroup(group)) {
+      const findings = results.get(file.uri) ?? EMPTY;
+      const signature = findings.length === 0 ? '' : JSON.stringify(findings.map(signatureOf));
+      if ((this.signatures.get(file.uri) ?? '') !== signature) changed.add(file.uri);
+      this.signatures.set(file.uri, signature);
+      this.workspaceFindings.set(file.uri, findings);
+    }
+    return changed;
+  }
+}
+
+function signatureOf(f: WorkspaceFinding): unknown[] {
+  return [f.ruleId, f.start, f.end, f.message, f.severity, f.suppressed?.via, f.related, f.crossFileRelated];
+}

@@ -1,0 +1,72 @@
+/**
+ * AnalysisCache: an edit re-analyses only the documents whose text changed; the findings of
+ * the others are reused and shifted to their new place.
+ */
+import assert from 'node:assert/strict';
+import { AnalysisCache, analyzeYamlText } from '../../rules/engine/analyze';
+import { ruleOptions } from '../harness/rule-tester';
+import { privilegedContainer, reportName, resolved, summary } from './fixtures';
+
+const pod = (name: string, extraLines = '') =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n${extraLines}    - {name: a, securityContext: {privileged: true}}\n`;
+
+describe('engine: AnalysisCache', () => {
+  const rules = resolved(privilegedContainer, reportName);
+  const options = ruleOptions();
+  const before = [pod('one'), pod('two'), pod('three')].join('---\n');
+  // The middle document grows by two lines: the third one moves down.
+  const after = [pod('one'), pod('two', '    - {name: b}\n    - {name: c}\n'), pod('three')].join('---\n');
+
+  it('re-analyses only the edited document and shifts the findings of the others', () => {
+    const cache = new AnalysisCache();
+    const first = analyzeYamlText(before, rules, options, cache);
+    assert.equal(cache.reused, 0);
+    assert.deepEqual(summary(first.findings), [
+      ['privileged-container', 0, 5, 46, 5, 50],
+      ['report-name', 0, 2, 17, 2, 20],
+      ['privileged-container', 1, 12, 46, 12, 50],
+      ['report-name', 1, 9, 17, 9, 20],
+      ['privileged-container', 2, 19, 46, 19, 50],
+      ['report-name', 2, 16, 17, 16, 22],
+    ]);
+
+    const second = analyzeYamlText(after, rules, options, cache);
+    assert.equal(cache.reused, 2, 'the first and third documents are reused');
+    assert.deepEqual(summary(second.findings), [
+      ['privileged-container', 0, 5, 46, 5, 50],
+      ['report-name', 0, 2, 17, 2, 20],
+      ['privileged-container', 1, 14, 46, 14, 50],
+      ['report-name', 1, 9, 17, 9, 20],
+      ['privileged-container', 2, 21, 46, 21, 50],
+      ['report-name', 2, 18, 17, 18, 22],
+    ]);
+    assert.deepEqual(second, analyzeYamlText(after, rules, options), 'same result as without a cache');
+  });
+
+  it('reuses every document when nothing changed', () => {
+    const cache = new AnalysisCache();
+    analyzeYamlText(before, rules, options, cache);
+    analyzeYamlText(before, rules, options, cache);
+    assert.equal(cache.reused, 3);
+  });
+
+  it('starts afresh when the rules or the options change', () => {
+    const cache = new AnalysisCache();
+    analyzeYamlText(before, rules, options, cache);
+    const fewer = resolved(reportName);
+    const result = analyzeYamlText(before, fewer, options, cache);
+    assert.equal(cache.reused, 0);
+    assert.deepEqual([...new Set(result.findings.map((f) => f.ruleId))], ['report-name']);
+    analyzeYamlText(before, fewer, ruleOptions({ kubernetesVersion: '1.30' }), cache);
+    assert.equal(cache.reused, 0);
+  });
+
+  it('keeps object offsets right for reused documents', () => {
+    const cache = new AnalysisCache();
+    analyzeYamlText(before, rules, options, cache);
+    const result = analyzeYamlText(after, rules, options, cache);
+    const third = result.objects.find((o) => o.object.name === 'three')!;
+    assert.equal(third.documentIndex, 2);
+    assert.equal(after.slice(third.offset, third.offset + 4), '---\n');
+  });
+});

@@ -1,0 +1,157 @@
+import * as assert from 'node:assert/strict';
+import { findMeta } from '../../rules/index';
+import { LspClient, rangeTuple } from '../harness/lsp-client';
+import { BASELINE, buildServer, PRIVILEGED_MESSAGE, PRIVILEGED_POD, tempFolder } from './helpers';
+
+const DOCS = 'https://github.com/palisade-dev/palisade/blob/main/docs/rules.md';
+
+/** [code, severity, range] of each diagnostic: compact enough for one deepEqual. */
+function summary(diagnostics: Array<{ code?: string | number; severity?: number; range: Parameters<typeof rangeTuple>[0] }>) {
+  return diagnostics.map((d) => [d.code, d.severity, rangeTuple(d.range)]);
+}
+
+describe('language server: diagnostics', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  const tmp = tempFolder();
+
+  before(async () => {
+    buildServer();
+    client = await LspClient.start({ settings: BASELINE });
+  });
+  after(async () => {
+    await client.stop();
+    tmp.dispose();
+  });
+
+  it('publishes exact diagnostics for an insecure manifest on open', async () => {
+    const uri = tmp.uri('pod.yaml');
+    await client.open(uri, PRIVILEGED_POD, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    assert.deepEqual(diagnostics, [
+      {
+        range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } },
+        severity: 1,
+        code: 'privileged-container',
+        codeDescription: { href: `${DOCS}#privileged-container` },
+        source: 'palisade',
+        message: PRIVILEGED_MESSAGE,
+        data: { key: 'privileged-container#0#spec.containers[0].securityContext.privileged', fixable: diagnostics[0].data.fixable },
+      },
+    ]);
+    assert.equal(typeof diagnostics[0].data.fixable, 'boolean');
+  });
+
+  it('follows incremental edits of the unsaved buffer, with the document version', async () => {
+    const uri = tmp.uri('edited.yaml');
+    await client.open(uri, PRIVILEGED_POD, 1);
+    await client.diagnosticsFor(uri, 1);
+    // Insert a label line under metadata: the finding moves down one line.
+    await client.change(uri, 2, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '  labels: {app: web}\n' }]);
+    assert.deepEqual(summary(await client.diagnosticsFor(uri, 2)), [['privileged-container', 1, [10, 20, 10, 24]]]);
+    // Turn privileged off: the finding disappears.
+    await client.change(uri, 3, [{ range: { start: { line: 10, character: 20 }, end: { line: 10, character: 24 } }, text: 'false' }]);
+    assert.deepEqual(await client.diagnosticsFor(uri, 3), []);
+  });
+
+  it('debounces bursts of edits: only the newest version is analysed and published', async () => {
+    const uri = tmp.uri('burst.yaml');
+    await client.open(uri, PRIVILEGED_POD, 1);
+    await client.diagnosticsFor(uri, 1);
+    for (let version = 2; version <= 5; version++) {
+      await client.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edit\n' }]);
+    }
+    assert.deepEqual(summary(await client.diagnosticsFor(uri, 5)), [['privileged-container', 1, [13, 20, 13, 24]]]);
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [1, 5],
+    );
+  });
+
+  it('re-analyses only the edited document of a multi-document file and shifts the others', async () => {
+    const uri = tmp.uri('multi.yaml');
+    const second = PRIVILEGED_POD.replace('name: web', 'name: api');
+    await client.open(uri, `${PRIVILEGED_POD}---\n${second}`, 1);
+    assert.deepEqual(summary(await client.diagnosticsFor(uri, 1)), [
+      ['privileged-container', 1, [9, 20, 9, 24]],
+      ['privileged-container', 1, [20, 20, 20, 24]],
+    ]);
+    // Two lines more in the first document: the second document's finding moves by two lines.
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 11 }, end: { line: 3, character: 11 } }, text: '\n  labels:\n    tier: web' }]);
+    const after = await client.diagnosticsFor(uri, 2);
+    assert.deepEqual(summary(after), [
+      ['privileged-container', 1, [11, 20, 11, 24]],
+      ['privileged-container', 1, [22, 20, 22, 24]],
+    ]);
+    assert.deepEqual(
+      after.map((d) => d.data.key),
+      ['privileged-container#0#spec.containers[0].securityContext.privileged', 'privileged-container#1#spec.containers[0].securityContext.privileged'],
+    );
+  });
+
+  it('gives non-Kubernetes YAML no diagnostics', async () => {
+    const uri = tmp.uri('ci.yaml');
+    await client.open(uri, 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    privileged: true\n  broken: [\n', 1);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  });
+
+  it('explains a finding on hover, from the rule metadata', async () => {
+    const uri = tmp.uri('pod.yaml');
+    const hover = await client.hover(uri, 9, 22);
+    const meta = findMeta('privileged-container')!;
+    assert.ok(hover && typeof hover.contents === 'object' && 'kind' in hover.contents);
+    const value = hover.contents.value;
+    assert.deepEqual(rangeTuple(hover.range!), [9, 20, 9, 24]);
+    assert.equal(
+      value.split('\n\n').slice(0, 4).join('\n\n'),
+      [
+        `**Privileged container** ([\`privileged-container\`](${DOCS}#privileged-container), error)`,
+        `> ${PRIVILEGED_MESSAGE}`,
+        `**Why:** ${meta.description}`,
+        `**Fix:** ${meta.remediation}`,
+      ].join('\n\n'),
+    );
+    assert.match(value, /\*\*References:\*\* Pod Security Standards baseline: Privileged Containers · CIS 5\.2\.2 · NSA\/CISA 1\.2 · kube-linter `privileged-container` · Checkov `CKV_K8S_16` · Trivy `KSV017`/);
+    assert.equal(await client.hover(uri, 0, 2), null);
+  });
+
+  it('applies settings changes: rule off, severity override, profile', async () => {
+    const uri = tmp.uri('settings.yaml');
+    await client.open(uri, PRIVILEGED_POD, 1);
+    assert.deepEqual(summary(await client.diagnosticsFor(uri, 1)), [['privileged-container', 1, [9, 20, 9, 24]]]);
+    const published = () => client.published.length;
+
+    let before = published();
+    await client.changeSettings({ '*': { profile: 'pss-baseline', rules: { 'privileged-container': 'off' } } });
+    await client.waitFor('rule turned off', () => client.published.slice(before).some((p) => p.uri === uri && p.diagnostics.length === 0));
+
+    before = published();
+    await client.changeSettings({ '*': { profile: 'pss-baseline', rules: { 'privileged-container': 'warning' } } });
+    const warned = await client.waitFor('severity override', () => client.published.slice(before).find((p) => p.uri === uri));
+    assert.deepEqual(summary(warned.diagnostics), [['privileged-container', 2, [9, 20, 9, 24]]]);
+
+    before = published();
+    await client.changeSettings({ '*': { profile: 'strict' } });
+    const strict = await client.waitFor('strict profile', () => client.published.slice(before).find((p) => p.uri === uri));
+    console.log(JSON.stringify(client.published.slice(before).map((p) => [p.uri.slice(-16), p.version, p.diagnostics.length])));
+    assert.ok(strict.diagnostics.length > 1, 'the strict profile checks far more than privileged containers');
+    assert.ok(strict.diagnostics.some((d) => d.code === 'privileged-container' && d.severity === 1));
+
+    await client.changeSettings(BASELINE);
+  });
+
+  it('with run: onSave, analyses on save and not while typing', async () => {
+    const uri = tmp.uri('on-save.yaml');
+    await client.changeSettings({ '*': { profile: 'pss-baseline', run: 'onSave' } });
+    await client.open(uri, PRIVILEGED_POD, 1);
+    await client.diagnosticsFor(uri, 1);
+    await client.change(uri, 2, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } }, text: 'false' }]);
+    await client.save(uri);
+    assert.deepEqual(await client.diagnosticsFor(uri, 2), []);
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [1, 2],
+    );
+    await client.changeSettings(BASELINE);
+  });
+});
