@@ -14,6 +14,11 @@ import { POD_SECURITY_RULES } from './kubernetes/pod-security';
 import { RESOURCE_RULES } from './kubernetes/resources';
 import { SECRET_RULES } from './kubernetes/secrets';
 import { SERVICE_ACCOUNT_RULES } from './kubernetes/service-accounts';
+import { ADMISSION_RULES } from './kubernetes/admission';
+import { API_VERSION_RULES } from './kubernetes/api-versions';
+import { CROSS_FILE_RULES } from './kubernetes/cross-file';
+import { EXPOSURE_RULES } from './kubernetes/exposure';
+import { RBAC_RULES } from './kubernetes/rbac';
 
 export const RULES: readonly Rule[] = [
   ...POD_SECURITY_RULES,
@@ -24,6 +29,11 @@ export const RULES: readonly Rule[] = [
   ...SERVICE_ACCOUNT_RULES,
   ...NAMESPACE_RULES,
   ...NETWORK_RULES,
+  ...RBAC_RULES,
+  ...EXPOSURE_RULES,
+  ...ADMISSION_RULES,
+  ...API_VERSION_RULES,
+  ...CROSS_FILE_RULES,
   ...DOCKERFILE_RULES,
 ];
 

@@ -1,5 +1,5 @@
 /** Creates the language client: the server is dist/server.js, run as a Node child over IPC. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'palisade';

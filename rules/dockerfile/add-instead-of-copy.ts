@@ -1,6 +1,9 @@
-import type { Instruction } from 'dockerfile-ast';
+import type { Add, Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
 import { keywordOffsets, instructionPath, sourcesOf, isRemoteSource } from './helpers';
+
+/** Flags ADD and COPY share; an ADD with any other flag (`--keep-git-dir`, `--unpack`) keeps ADD. */
+const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 
 /** ADD unpacks local tar archives: that is the one local use COPY cannot replace. */
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tar\.lz|tar\.lzma)$/i;
@@ -23,14 +26,16 @@ export default defineDockerfileRule({
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'ADD') continue;
         const sources = sourcesOf(instruction);
-        if (sources.length === 0 || sources.some((s) => isRemoteSource(s) || ARCHIVE.test(s))) continue;
+        // `$FILE` may name a URL or an archive: only the build knows.
+        if (sources.length === 0 || sources.some((s) => isRemoteSource(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
+        const copyable = (instruction as Add).getFlags().every((f) => COPY_FLAGS.has(f.getName()));
         const [start, end] = keywordOffsets(model, instruction);
         context.report({
           start,
           end,
           path: instructionPath(stage, instruction),
           message: `ADD copies local ${sources.length === 1 ? `"${sources[0]}"` : 'files'} here: use COPY, which does only that.`,
-          fix: { title: 'Replace ADD with COPY', edits: [{ start, end, newText: copyKeyword(instruction) }] },
+          ...(copyable ? { fix: { title: 'Replace ADD with COPY', edits: [{ start, end, newText: copyKeyword(instruction) }] } } : {}),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { shippedStages } from '../engine/dockerfile/model';
 import { defineDockerfileRule } from '../engine/rule';
 import { findOption, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
 
@@ -14,6 +15,7 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3015', 'DL3014', 'DL3027'], trivy: ['DS029', 'DS021', 'DS027'], checkov: ['CKV_DOCKER_9'] },
   },
   check(context) {
+    const shipped = shippedStages(context.dockerfile);
     forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
       if (!isInstall(effective, ['apt-get install', 'apt install'])) return;
       const path = instructionPath(stage, run);
@@ -21,18 +23,21 @@ export default defineDockerfileRule({
       const [subStart, subEnd] = wordOffsets(script, sub);
       if (programOf(effective) === 'apt') {
         const [start, end] = wordOffsets(script, effective.words[0]);
-        context.report({ start, end, path, message: 'apt is for interactive use; use apt-get in Dockerfiles.', fix: { title: 'Replace apt with apt-get', edits: [{ start, end, newText: 'apt-get' }] } });
+        const fix = script.editable ? { fix: { title: 'Replace apt with apt-get', edits: [{ start, end, newText: 'apt-get' }] } } : {};
+        context.report({ start, end, path, message: 'apt is for interactive use; use apt-get in Dockerfiles.', ...fix });
       }
       if (!findOption(effective, ['--yes', '--assume-yes'], ['y']) && !effective.words.some((w) => /^-[a-z]*q[a-z]*y|^-y/.test(w.value))) {
-        context.report({ start: subStart, end: subEnd, path, message: 'apt-get install without -y waits for a confirmation the build cannot give. Add -y.', fix: { title: 'Add -y', edits: [{ start: subEnd, end: subEnd, newText: ' -y' }] } });
+        const fix = script.editable ? { fix: { title: 'Add -y', edits: [{ start: subEnd, end: subEnd, newText: ' -y' }] } } : {};
+        context.report({ start: subStart, end: subEnd, path, message: `${programOf(effective)} install without -y waits for a confirmation the build cannot give. Add -y.`, ...fix });
       }
-      if (!findOption(effective, ['--no-install-recommends']) && !effective.words.some((w) => /APT::Install-Recommends=(false|0)/i.test(w.value))) {
+      // Recommended packages only cost something in stages that end up in the image.
+      if (shipped.has(stage) && !findOption(effective, ['--no-install-recommends']) && !effective.words.some((w) => /APT::Install-Recommends=(false|0)/i.test(w.value))) {
         context.report({
           start: subStart,
           end: subEnd,
           path,
-          message: 'apt-get install also installs recommended packages: add --no-install-recommends to keep the image small and its attack surface low.',
-          suggestions: [{ title: 'Add --no-install-recommends', edits: [{ start: subEnd, end: subEnd, newText: ' --no-install-recommends' }] }],
+          message: `${programOf(effective)} install also installs recommended packages: add --no-install-recommends to keep the image small and its attack surface low.`,
+          ...(script.editable ? { suggestions: [{ title: 'Add --no-install-recommends (packages that were only recommended are no longer installed)', edits: [{ start: subEnd, end: subEnd, newText: ' --no-install-recommends' }] }] } : {}),
         });
       }
     });

@@ -1,4 +1,5 @@
 import { defineDockerfileRule } from '../engine/rule';
+import type { TextEdit } from '../engine/types';
 import { isLatestOrUntagged } from '../kubernetes/images/image-reference';
 import { baseImages, instructionPath } from './helpers';
 
@@ -24,15 +25,17 @@ export default defineDockerfileRule({
         end: base.end,
         path: instructionPath(base.stage, base.stage.from),
         message: `${what}: pin a version tag, e.g. FROM ${base.image.replace(/:latest$/, '')}:<version>.`,
-        suggestions: [{ title: 'Replace latest with a version tag to complete', edits: [edit] }],
+        ...(edit ? { suggestions: [{ title: 'Replace latest with a version tag to complete (VERSION)', edits: [edit] }] } : {}),
       });
     }
   },
 });
 
 /** `node:latest` -> `node:VERSION`, `node` -> `node:VERSION`: a placeholder the user completes. */
-function latestToPlaceholder(text: string, start: number, end: number, tag: string | undefined): { start: number; end: number; newText: string } {
+function latestToPlaceholder(text: string, start: number, end: number, tag: string | undefined): TextEdit | undefined {
   const written = text.slice(start, end);
-  if (tag) return { start: start + written.lastIndexOf(':'), end, newText: ':VERSION' };
-  return { start: end, end, newText: ':VERSION' };
+  if (!tag) return { start: end, end, newText: ':VERSION' };
+  // `FROM ${BASE}` with `ARG BASE=node:latest`: the tag is not written here, so no edit.
+  if (!written.endsWith(`:${tag}`)) return undefined;
+  return { start: end - tag.length - 1, end, newText: ':VERSION' };
 }

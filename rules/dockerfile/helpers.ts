@@ -1,6 +1,7 @@
 /** Helpers shared by Dockerfile rules. */
 import { JSONInstruction, type Instruction, type Run } from 'dockerfile-ast';
 import type { DockerfileModel, RunScript, Stage } from '../engine/dockerfile/model';
+import type { TextEdit } from '../engine/types';
 import { offsetRange, runScripts } from '../engine/dockerfile/model';
 import { parseImageReference, type ImageReference } from '../kubernetes/images/image-reference';
 import { effectiveCommand, type ShellCommand, type ShellWord } from '../engine/dockerfile/shell';
@@ -62,24 +63,60 @@ export function wordOffsets(script: RunScript, word: ShellWord): [number, number
   return [script.offset + word.start, script.offset + word.end];
 }
 
-/** The name a command runs under, without its directory (`/usr/bin/curl` -> `curl`). */
+/** The name a command runs under, without its directory or `.exe` (`/usr/bin/curl` -> `curl`). */
 export function programOf(command: ShellCommand): string {
   const first = command.words[0]?.value ?? '';
-  return first.slice(first.lastIndexOf('/') + 1);
+  // Windows images run `curl.exe` and `C:\\tools\\wget.exe`.
+  return first.slice(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
 }
 
 /**
  * Finds an option among a command's words: long options match `--name` and `--name=value`,
- * short ones also inside bundles (`-fsSLk` holds `-k`).
+ * short ones also inside bundles (`-fsSLk` holds `-k`). `valued` lists the short options
+ * that take a value: in `-ok` the `k` is the value of `-o`, not an option, and the word
+ * after `-o` is skipped.
  */
-export function findOption(command: ShellCommand, long: readonly string[], short: readonly string[] = []): ShellWord | undefined {
-  for (const word of command.words.slice(1)) {
-    const v = word.value;
+export function findOption(command: ShellCommand, long: readonly string[], short: readonly string[] = [], valued = ''): ShellWord | undefined {
+  const words = command.words;
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i].value;
     if (v === '--') return undefined;
-    if (long.some((name) => v === name || v.startsWith(`${name}=`))) return word;
-    if (/^-[A-Za-z0-9]+$/.test(v) && short.some((s) => v.slice(1).includes(s))) return word;
+    if (long.some((name) => v === name || v.startsWith(`${name}=`))) return words[i];
+    if (!/^-[A-Za-z0-9]+$/.test(v)) continue;
+    const letters = bundleLetters(v, valued);
+    if (short.some((s) => letters.includes(s))) return words[i];
+    if (valued.includes(v[v.length - 1]) && letters.length === v.length - 1) i++;
   }
   return undefined;
+}
+
+/** The option letters of a short-option bundle, up to and including the first one taking a value. */
+function bundleLetters(word: string, valued: string): string {
+  let letters = '';
+  for (const c of word.slice(1)) {
+    letters += c;
+    if (valued.includes(c)) break;
+  }
+  return letters;
+}
+
+/**
+ * Removes an option from a command: one letter of a bundle (`-fsSLk` -> `-fsSL`), else the
+ * whole word with the blank before it (or after it, at the start of a line).
+ */
+export function removeOptionEdit(text: string, script: RunScript, word: ShellWord, letter?: string): TextEdit {
+  const [start, end] = wordOffsets(script, word);
+  const written = text.slice(start, end);
+  if (letter && /^-[A-Za-z0-9]{2,}$/.test(word.value)) {
+    const at = start + written.indexOf(letter, written.indexOf('-') + 1);
+    return { start: at, end: at + 1, newText: '' };
+  }
+  let from = start;
+  while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+  if (from < start && !/[\r\n]/.test(text[from - 1] ?? '\n')) return { start: from, end, newText: '' };
+  let to = end;
+  while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
+  return { start, end: to, newText: '' };
 }
 
 /** The source arguments of ADD/COPY (flags and the destination excluded; JSON form too). */

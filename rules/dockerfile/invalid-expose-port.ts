@@ -24,7 +24,9 @@ export default defineDockerfileRule({
             : p.protocol && !['tcp', 'udp', 'sctp'].includes(p.protocol)
               ? `unknown protocol "${p.protocol}"`
               : undefined;
-      if (problem) context.report({ start: p.start, end: p.end, path: instructionPath(p.stage, p.instruction), message: `EXPOSE ${p.text}: ${problem}. Use a port between 1 and 65535.` });
+      if (!problem) continue;
+      const advice = problem.startsWith('unknown protocol') ? 'Use tcp, udp or sctp' : 'Use a port between 1 and 65535';
+      context.report({ start: p.start, end: p.end, path: instructionPath(p.stage, p.instruction), message: `EXPOSE ${p.text}: ${problem}. ${advice}.` });
     }
   },
 });

@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const maintainer of instructionsOf(stage, 'MAINTAINER')) {
         const [start, end] = keywordOffsets(model, maintainer);
-        const authors = (maintainer.getArgumentsContent() ?? '').trim().replace(/"/g, '\\"');
+        const authors = (maintainer.getArgumentsContent() ?? '').trim().replace(/["\\$]/g, (c) => `\\${c}`);
         const [, argsEnd] = offsetRange(model, maintainer.getRange());
         context.report({
           start,

@@ -1,6 +1,17 @@
+import { PropertyInstruction } from 'dockerfile-ast';
+import { shippedStages, stageChain, type Stage } from '../engine/dockerfile/model';
 import { defineDockerfileRule } from '../engine/rule';
+import type { TextEdit } from '../engine/types';
 import type { ShellCommand } from '../engine/dockerfile/shell';
 import { findOption, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
+
+/** `ENV PIP_NO_CACHE_DIR=1` in the stage (or a stage it builds on), or as an inline assignment. */
+function pipCacheDisabled(stage: Stage, commands: ShellCommand[]): boolean {
+  if (commands.some((c) => c.assignments.some((a) => a.value.startsWith('PIP_NO_CACHE_DIR=')))) return true;
+  return stageChain(stage).some((s) =>
+    s.instructions.some((i) => i instanceof PropertyInstruction && i.getKeyword() === 'ENV' && i.getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
+  );
+}
 
 function cleansUp(commands: ShellCommand[], pattern: RegExp): boolean {
   return commands.some((c) => pattern.test(c.words.map((w) => w.value).join(' ')));
@@ -20,8 +31,12 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3009', 'DL3019', 'DL3032', 'DL3036', 'DL3040', 'DL3042', 'DL3060'], trivy: ['DS017', 'DS019', 'DS020', 'DS025'] },
   },
   check(context) {
+    const shipped = shippedStages(context.dockerfile);
     forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+      // A build stage's cache never reaches the image (only what COPY --from takes does).
+      if (!shipped.has(stage)) return;
       const path = instructionPath(stage, run);
+      const fix = (title: string, edit: TextEdit) => (script.editable ? { fix: { title, edits: [edit] } } : {});
       if (run.getFlags().some((f) => f.getName() === 'mount' && /type=cache/.test(f.getValue() ?? ''))) return;
       const sub = subcommand(effective);
       if (!sub) return;
@@ -35,14 +50,15 @@ export default defineDockerfileRule({
           end: subEnd,
           path,
           message: `${program} install leaves /var/lib/apt/lists in the layer: add && rm -rf /var/lib/apt/lists/* to the same RUN.`,
-          fix: { title: 'Remove the apt lists in the same RUN', edits: [{ start: lastEnd, end: lastEnd, newText: ' && rm -rf /var/lib/apt/lists/*' }] },
+          ...fix('Remove the apt lists in the same RUN', { start: lastEnd, end: lastEnd, newText: ' && rm -rf /var/lib/apt/lists/*' }),
         });
-      } else if (isInstall(effective, ['apk add']) && !findOption(effective, ['--no-cache']) && !cleansUp(script.commands, /\/var\/cache\/apk/)) {
-        context.report({ start: subStart, end: subEnd, path, message: 'apk add keeps its index cache in the layer: use apk add --no-cache.', fix: { title: 'Add --no-cache', edits: [{ start: subEnd, end: subEnd, newText: ' --no-cache' }] } });
+      } else if (isInstall(effective, ['apk add']) && !findOption(effective, ['--no-cache', '--no-network']) && !cleansUp(script.commands, /\/var\/cache\/apk/)) {
+        // `--no-network` installs from what is already there and fetches no index.
+        context.report({ start: subStart, end: subEnd, path, message: 'apk add keeps its index cache in the layer: use apk add --no-cache.', ...fix('Add --no-cache', { start: subEnd, end: subEnd, newText: ' --no-cache' }) });
       } else if (isInstall(effective, ['yum install', 'dnf install', 'microdnf install', 'tdnf install', 'zypper install', 'zypper in']) && !cleansUp(script.commands, /\b(clean all|clean -a|zypper (clean|cc))\b|rm -[a-z]*r[a-z]* .*\/var\/cache\/(yum|dnf|zypp)/)) {
         context.report({ start: subStart, end: subEnd, path, message: `${program} install leaves its cache in the layer: add && ${program === 'zypper' ? 'zypper clean -a' : `${program} clean all`} to the same RUN.` });
-      } else if (/^pip[0-9.]*$/.test(program) && sub.value === 'install' && !findOption(effective, ['--no-cache-dir']) && !/PIP_NO_CACHE_DIR/.test(script.commands.flatMap((c) => c.assignments.map((a) => a.value)).join(' '))) {
-        context.report({ start: subStart, end: subEnd, path, message: 'pip install keeps its download cache in the layer: add --no-cache-dir.', fix: { title: 'Add --no-cache-dir', edits: [{ start: subEnd, end: subEnd, newText: ' --no-cache-dir' }] } });
+      } else if (/^pip[0-9.]*$/.test(program) && sub.value === 'install' && !findOption(effective, ['--no-cache-dir', '--no-cache']) && !pipCacheDisabled(stage, script.commands)) {
+        context.report({ start: subStart, end: subEnd, path, message: 'pip install keeps its download cache in the layer: add --no-cache-dir.', ...fix('Add --no-cache-dir', { start: subEnd, end: subEnd, newText: ' --no-cache-dir' }) });
       }
     });
   },

@@ -44,12 +44,8 @@ export default defineDockerfileRule({
       const word = bypassIn(effective);
       if (!word) return;
       const [start, end] = wordOffsets(script, word);
-      context.report({
-        start,
-        end,
-        path: instructionPath(stage, run),
-        message: `${programOf(effective)} is told to skip package signature checks (${word.value}). Remove it and import the repository's signing key instead.`,
-      });
+      const what = word.value.startsWith('-') || word.value.includes('::') ? `${programOf(effective)} is told to skip package signature checks (${word.value})` : 'This APT source is marked [trusted=yes], which skips package signature checks';
+      context.report({ start, end, path: instructionPath(stage, run), message: `${what}. Remove it and import the repository's signing key instead.` });
     });
   },
 });

@@ -20,7 +20,8 @@ export default defineDockerfileRule({
         // `$HOME/app` and Windows paths (`C:\app`) are absolute in practice.
         if (dir === '' || dir.startsWith('/') || dir.startsWith('$') || /^[A-Za-z]:[\\/]/.test(dir)) continue;
         const [start, end] = argumentOffsets(model, workdir);
-        context.report({ start, end, path: instructionPath(stage, workdir), message: `WORKDIR ${dir} is relative: use an absolute path such as /${dir.replace(/^\.\//, '')}.` });
+        const example = dir.replace(/^\.\/?/, '') || 'app';
+        context.report({ start, end, path: instructionPath(stage, workdir), message: `WORKDIR ${dir} is relative: use an absolute path such as /${example}.` });
       }
     }
   },

@@ -42,7 +42,15 @@ function checkProperties(context: DockerfileRuleContext, stage: Stage | undefine
       start,
       end,
       path: stage ? instructionPath(stage, instruction) : `globalArgs.${property.getName()}`,
-      message: `${keyword} ${property.getName()} holds a ${match.description} in plain text; it is stored in the image ${keyword === 'ENV' ? 'configuration' : 'history'}. Pass it with RUN --mount=type=secret instead.`,
+      message: `${keyword} ${property.getName()} holds ${withArticle(match.description)} in plain text; it is stored in the image ${keyword === 'ENV' ? 'configuration' : 'history'}. Pass it with RUN --mount=type=secret instead.`,
     });
   }
+}
+
+/** "a token", "an AWS secret access key", "an SSH key": the article as the words are spoken. */
+function withArticle(noun: string): string {
+  const first = noun.split(/\s/)[0];
+  const acronym = first.length > 1 && first === first.toUpperCase() && /^[A-Z]/.test(first);
+  const vowelSound = acronym ? 'AEFHILMNORSX'.includes(first[0]) : /^[aeiou]/i.test(first);
+  return `${vowelSound ? 'an' : 'a'} ${noun}`;
 }

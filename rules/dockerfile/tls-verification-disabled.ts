@@ -2,7 +2,7 @@ import { PropertyInstruction, type Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
 import type { ShellCommand, ShellWord } from '../engine/dockerfile/shell';
 import { offsetRange, type Stage } from '../engine/dockerfile/model';
-import { findOption, forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { findOption, forEachRunCommand, instructionPath, programOf, removeOptionEdit, wordOffsets } from './helpers';
 
 /** Environment variables that switch TLS verification off, and the values that do it. */
 const INSECURE_ENV: Record<string, (value: string) => boolean> = {
@@ -15,14 +15,26 @@ const INSECURE_ENV: Record<string, (value: string) => boolean> = {
   CURL_INSECURE: (v) => v !== '' && v !== '0',
 };
 
+/** curl's short options that take a value: in `-ok` the `k` is a file name. */
+const CURL_VALUED = 'AbcCdDeEFHKmoPQrTtuUwxXyYz';
+
+interface InsecureOption {
+  word: ShellWord;
+  why: string;
+  /** Set when removing the option is all the fix takes; `letter` for a bundle such as `-fsSLk`. */
+  removable?: { letter?: string };
+}
+
 /** Why a command disables TLS verification, and the word to underline; undefined when it does not. */
-function insecureOption(command: ShellCommand): { word: ShellWord; why: string } | undefined {
+function insecureOption(command: ShellCommand): InsecureOption | undefined {
   const program = programOf(command);
   const words = command.words.map((w) => w.value);
   const option = (long: string[], short: string[] = []) => findOption(command, long, short);
   let word: ShellWord | undefined;
-  if (program === 'curl' && (word = option(['--insecure', '--proxy-insecure'], ['k']))) return { word, why: 'curl -k/--insecure accepts any certificate' };
-  if (program === 'wget' && (word = option(['--no-check-certificate']))) return { word, why: 'wget --no-check-certificate accepts any certificate' };
+  if (program === 'curl' && (word = findOption(command, ['--insecure', '--proxy-insecure'], ['k'], CURL_VALUED))) {
+    return { word, why: 'curl -k/--insecure accepts any certificate', removable: word.value.startsWith('--') ? {} : { letter: 'k' } };
+  }
+  if (program === 'wget' && (word = option(['--no-check-certificate']))) return { word, why: 'wget --no-check-certificate accepts any certificate', removable: {} };
   if (/^pip[0-9.]*$/.test(program) && (word = option(['--trusted-host']))) return { word, why: 'pip --trusted-host skips certificate checks for that host' };
   if (['npm', 'yarn', 'pnpm'].includes(program)) {
     const i = words.indexOf('strict-ssl');
@@ -65,7 +77,18 @@ export default defineDockerfileRule({
       const found = insecureOption(effective);
       if (!found) return;
       const [start, end] = wordOffsets(script, found.word);
-      context.report({ start, end, path: instructionPath(stage, run), message: `${capitalise(found.why)}. Remove it; trust a private CA by adding it to the image instead.` });
+      const option = found.removable?.letter ? `-${found.removable.letter}` : found.word.value;
+      const suggestions =
+        found.removable && script.editable
+          ? [{ title: `Remove ${option} (verify TLS certificates; downloads from hosts with an untrusted certificate will fail)`, edits: [removeOptionEdit(context.text, script, found.word, found.removable.letter)] }]
+          : undefined;
+      context.report({
+        start,
+        end,
+        path: instructionPath(stage, run),
+        message: `${capitalise(found.why)}. Remove it; trust a private CA by adding it to the image instead.`,
+        ...(suggestions ? { suggestions } : {}),
+      });
     });
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {

@@ -6,12 +6,13 @@ import { forEachRunCommand, instructionPath, isInstall, packageArguments, progra
 function isPinned(command: ShellCommand, word: ShellWord): boolean {
   const v = word.value;
   const program = programOf(command);
-  if (/[/$]|\.(deb|rpm|whl|tar\.gz|tgz|zip)$/.test(v) || v === '.') return true; // files, paths, variables
+  // Variables are decided by the build; local files and folders are whatever the context holds.
+  if (v.includes('$') || /^[./~]/.test(v) || /\.(deb|rpm|apk|whl|tar\.gz|tgz|zip)$/.test(v)) return true;
+  if (program === 'go') return v.includes('@') && !v.endsWith('@latest');
   if (['apt-get', 'apt', 'apk'].includes(program)) return v.includes('=');
   if (/^pip[0-9.]*$/.test(program)) return /(==|===|~=|@)/.test(v);
   if (['npm', 'pnpm', 'yarn'].includes(program)) return /^@?[^@]+@.+/.test(v);
   if (program === 'gem') return command.words.some((w) => w.value === '-v' || w.value.startsWith('--version')) || v.includes(':');
-  if (program === 'go') return v.includes('@') && !v.endsWith('@latest');
   return true;
 }
 

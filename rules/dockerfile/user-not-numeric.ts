@@ -1,4 +1,8 @@
+import { isWindowsStage, stageChain } from '../engine/dockerfile/model';
 import { defineDockerfileRule } from '../engine/rule';
+
+/** Users whose id is the same in the common base images. */
+const KNOWN_IDS: Record<string, string> = { nonroot: '65532', nobody: '65534' };
 import { argumentOffsets, finalStage, instructionPath, instructionsOf } from './helpers';
 
 export default defineDockerfileRule({
@@ -15,13 +19,17 @@ export default defineDockerfileRule({
   },
   check(context) {
     const model = context.dockerfile;
-    const stage = finalStage(model);
+    const final = finalStage(model);
+    // Windows containers name their users (ContainerUser) and Kubernetes uses runAsUserName there.
+    if (!final || isWindowsStage(model, final)) return;
+    const stage = stageChain(final).find((s) => instructionsOf(s, 'USER').length > 0);
     if (!stage) return;
     const users = instructionsOf(stage, 'USER');
     const last = users[users.length - 1];
-    const user = (last?.getArgumentsContent() ?? '').split(':')[0].trim();
-    if (!last || user === '' || /^\d+$/.test(user) || user === 'root' || user.includes('$')) return;
+    const user = (last.getArgumentsContent() ?? '').split(':')[0].trim();
+    if (user === '' || /^\d+$/.test(user) || user === 'root' || user.includes('$')) return;
     const [start, end] = argumentOffsets(model, last);
-    context.report({ start, end, path: instructionPath(stage, last), message: `USER ${user} is a name: Kubernetes runAsNonRoot cannot verify it. Use its numeric id (for example USER 10001).` });
+    const known = KNOWN_IDS[user] ? ` (${user} is usually ${KNOWN_IDS[user]})` : '';
+    context.report({ start, end, path: instructionPath(stage, last), message: `USER ${user} is a name: Kubernetes runAsNonRoot cannot verify it. Use its numeric id${known || ' (for example USER 10001)'}.` });
   },
 });

@@ -47,14 +47,16 @@ export interface FileAnalysis {
  */
 export class AnalysisCache {
   private segments = new Map<string, SegmentAnalysis>();
-  private rules: unknown;
-  private options: unknown;
+  private rules: readonly ResolvedKubernetesRule[] = [];
+  private options = '';
 
-  take(rules: unknown, options: unknown): Map<string, SegmentAnalysis> {
-    if (rules !== this.rules || options !== this.options) {
+  take(rules: readonly ResolvedKubernetesRule[], options: RuleOptions): Map<string, SegmentAnalysis> {
+    // Compared by content, not identity: analyzeFile filters the rule list on every call.
+    const optionsKey = JSON.stringify(options);
+    if (!sameRules(rules, this.rules) || optionsKey !== this.options) {
       this.segments = new Map();
-      this.rules = rules;
-      this.options = options;
+      this.rules = [...rules];
+      this.options = optionsKey;
     }
     return this.segments;
   }
@@ -66,6 +68,10 @@ export class AnalysisCache {
 
   /** How many segments the latest analysis reused (for tests and benchmarks). */
   reused = 0;
+}
+
+function sameRules(a: readonly ResolvedKubernetesRule[], b: readonly ResolvedKubernetesRule[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.rule === b[i].rule && r.severity === b[i].severity);
 }
 
 const YAML_FILE = /\.ya?ml$/i;

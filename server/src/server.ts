@@ -5,7 +5,6 @@
 import {
   CodeActionKind,
   createConnection,
-  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
@@ -35,15 +34,19 @@ const validator = new Validator({ connection, documents, index, configs, setting
 const ctx: ScanContext = { connection, documents, index, settings, folders, validator };
 const startup = new AbortController();
 let canRegisterWatchers = false;
-let canRegisterConfiguration = false;
 let hasWorkspaceFolders = false;
+
+/** Notification handlers have no one to report to: log failures instead of crashing on them. */
+function logFailure(what: string): (error: unknown) => void {
+  return (error) => connection.console.error(`Palisade: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
 
 connection.onInitialize((params): InitializeResult => {
   folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   const caps = params.capabilities;
   settings.supportsConfiguration = caps.workspace?.configuration === true;
+  settings.pushed = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   hasWorkspaceFolders = caps.workspace?.workspaceFolders === true;
   return {
     capabilities: {
@@ -57,20 +60,28 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+connection.onInitialized(() => {
+  void startWorkspace().catch(logFailure('starting the workspace index'));
+});
+
+async function startWorkspace(): Promise<void> {
   if (canRegisterWatchers) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHERS });
-  if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'palisade' });
   if (hasWorkspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-      event.removed.forEach((f) => folders.remove(f.uri));
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const removed of event.removed) {
+        const group = folders.remove(removed.uri);
+        for (const file of index.inGroup(group)) if (!documents.get(file.uri)) validator.forget(file.uri);
+      }
       event.added.forEach((f) => folders.add(f.uri));
-      await validator.revalidateAll();
-      await indexWorkspace(ctx, startup.signal);
+      void validator
+        .revalidateAll()
+        .then(() => indexWorkspace(ctx, startup.signal))
+        .catch(logFailure('updating the workspace folders'));
     });
   }
-  await validator.publishConfigProblems();
+  await validator.configDiagnostics.publishLoaded();
   await indexWorkspace(ctx, startup.signal);
-});
+}
 
 // TextDocuments fires onDidChangeContent for an open too: the open is handled once, at once.
 const openedAt = new Map<string, number>();
@@ -85,14 +96,20 @@ documents.onDidChangeContent((e) => {
 documents.onDidSave((e) => validator.request(e.document, 'save'));
 documents.onDidClose((e) => {
   openedAt.delete(e.document.uri);
-  void validator.close(e.document.uri);
+  validator.close(e.document.uri).catch(logFailure(`closing ${e.document.uri}`));
 });
 
-connection.onDidChangeConfiguration(async () => {
+// The VS Code client sends this for `palisade.*` (synchronize.configurationSection); other
+// clients send it on any settings change. The settings themselves are pulled per resource.
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { palisade?: unknown } | null)?.palisade;
+  if (pushed !== undefined) settings.pushed = pushed;
   settings.clear();
-  await validator.revalidateAll();
+  validator.revalidateAll().catch(logFailure('applying the new settings'));
 });
-connection.onDidChangeWatchedFiles((params) => onWatchedFilesChanged(ctx, params));
+connection.onDidChangeWatchedFiles((params) => {
+  onWatchedFilesChanged(ctx, params).catch(logFailure('handling file changes'));
+});
 
 connection.onHover(async (params) => {
   const published = await validator.flush(params.textDocument.uri);

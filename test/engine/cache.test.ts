@@ -3,7 +3,7 @@
  * the others are reused and shifted to their new place.
  */
 import assert from 'node:assert/strict';
-import { AnalysisCache, analyzeYamlText } from '../../rules/engine/analyze';
+import { AnalysisCache, analyzeFile, analyzeYamlText } from '../../rules/engine/analyze';
 import { ruleOptions } from '../harness/rule-tester';
 import { privilegedContainer, reportName, resolved, summary } from './fixtures';
 
@@ -48,6 +48,13 @@ describe('engine: AnalysisCache', () => {
     analyzeYamlText(before, rules, options, cache);
     analyzeYamlText(before, rules, options, cache);
     assert.equal(cache.reused, 3);
+  });
+
+  it('reuses documents through analyzeFile, which rebuilds its rule list on every call', () => {
+    const cache = new AnalysisCache();
+    analyzeFile('pods.yaml', before, rules, options, cache);
+    analyzeFile('pods.yaml', after, [...rules], { ...options }, cache);
+    assert.equal(cache.reused, 2);
   });
 
   it('starts afresh when the rules or the options change', () => {

@@ -5,7 +5,7 @@
  * server asks (configuration, registrations, progress tokens), and `waitFor` polls a condition
  * instead of sleeping.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
   ApplyWorkspaceEditRequest,
@@ -23,6 +23,8 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -30,6 +32,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgress,
+  WorkDoneProgressCancelNotification,
   WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams,
   type CodeAction,
@@ -55,6 +58,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** `files.exclude` as VS Code sends it. */
   filesExclude?: Record<string, boolean>;
+  /** How to talk to the server: stdio (default) or Node IPC, as the VS Code client does. */
+  transport?: 'stdio' | 'ipc';
 }
 
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -82,8 +87,15 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    let child: ChildProcess;
+    let connection: ProtocolConnection;
+    if (options.transport === 'ipc') {
+      child = fork(SERVER_PATH, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
     const client = new LspClient(connection, child, options);
     client.listen();
     connection.listen();
@@ -166,6 +178,11 @@ export class LspClient {
   changeSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = settings;
     return this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** The user pressed Cancel on a progress notification. */
+  cancelProgress(token: string | number): Promise<void> {
+    return this.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
   }
 
   filesChanged(changes: FileEvent[]): Promise<void> {

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { analyzeYamlText } from '../../rules/engine/analyze';
 import type { KubernetesRule, RuleOptions } from '../../rules/engine/rule';
-import type { Finding } from '../../rules/engine/types';
+import { applyEdits, selectChanges } from '../../rules/engine/fixer';
+import { findingKey, type Finding, type FixProposal } from '../../rules/engine/types';
 import { LATEST_KUBERNETES_VERSION, parseKubernetesVersion } from '../../rules/engine/version';
 
 export type RangeTuple = [number, number, number, number];
@@ -18,6 +19,14 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   path?: string;
   documentIndex?: number;
+  /** The finding's suggestions, in order, each with the exact text applying it alone gives. */
+  suggestions?: ExpectedChange[];
+}
+
+/** A suggestion as a test expects it: its title and the whole text after applying it. */
+export interface ExpectedChange {
+  title: string;
+  output: string;
 }
 
 export interface CaseOptions {
@@ -33,6 +42,10 @@ export interface ValidCase extends CaseOptions {
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /** The text after applying every finding's `fix` in one pass (the code itself when nothing is fixed). */
+  output?: string;
+  /** Shorthand for `errors[0].suggestions` when the case expects exactly one finding. */
+  suggestions?: ExpectedChange[];
 }
 
 export function ruleOptions(o: CaseOptions = {}): RuleOptions {
@@ -80,6 +93,42 @@ function assertFindings(rule: KubernetesRule, c: InvalidCase, code: string): voi
   });
 }
 
+/**
+ * Checks declared changes exactly: applying each gives the expected text (with the code's line
+ * breaks), the result parses, and the rule no longer reports that finding (same key).
+ */
+function assertChanges(rule: KubernetesRule, c: InvalidCase, code: string, eol: (text: string) => string): void {
+  const actual = runRule(rule, code, c);
+  const expected = expectedSuggestions(c);
+  expected.forEach((changes, i) => {
+    if (!changes) return;
+    const finding = actual[i];
+    const proposals = finding.suggestions ?? [];
+    assert.deepEqual(proposals.map((s) => s.title), changes.map((s) => s.title), `suggestion titles of finding ${i + 1}`);
+    proposals.forEach((proposal, j) => assertResolved(rule, c, code, [finding], [proposal], eol(changes[j].output), `suggestion "${proposal.title}"`));
+  });
+  if (c.output === undefined) return;
+  const { selected } = selectChanges(actual);
+  assertResolved(rule, c, code, selected, selected.map((f) => f.fix!), eol(c.output), 'fixes');
+}
+
+function expectedSuggestions(c: InvalidCase): Array<ExpectedChange[] | undefined> {
+  if (c.suggestions === undefined) return c.errors.map((e) => e.suggestions);
+  assert.equal(c.errors.length, 1, 'case-level suggestions need exactly one expected finding; declare them on each error instead');
+  assert.equal(c.errors[0].suggestions, undefined, 'suggestions declared both on the case and on its error');
+  return [c.suggestions];
+}
+
+function assertResolved(rule: KubernetesRule, c: InvalidCase, code: string, findings: Finding[], changes: FixProposal[], output: string, what: string): void {
+  const result = applyEdits(code, changes.flatMap((change) => change.edits));
+  assert.deepEqual(result.dropped, [], `${what}: overlapping edits`);
+  assert.equal(result.text, output, `${what}: output`);
+  const after = analyzeYamlText(output, [{ rule, severity: rule.meta.severity }], ruleOptions(c)).findings.filter((f) => !f.suppressed);
+  assert.deepEqual(after.filter((f) => f.ruleId !== rule.meta.id).map((f) => `${f.ruleId}: ${f.message}`), [], `${what}: the output does not parse`);
+  const fixed = new Set(findings.map(findingKey));
+  assert.deepEqual(after.filter((f) => fixed.has(findingKey(f))).map((f) => f.message), [], `${what}: the finding is still reported`);
+}
+
 export function ruleTester(rule: KubernetesRule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.meta.id, () => {
     describe('valid', () => {
@@ -96,6 +145,8 @@ export function ruleTester(rule: KubernetesRule, cases: { valid: ValidCase[]; in
           assert.ok(c.errors.length > 0, 'an invalid case must expect at least one finding');
           assertFindings(rule, c, c.code);
           assertFindings(rule, c, c.code.replace(/\n/g, '\r\n'));
+          assertChanges(rule, c, c.code, (text) => text);
+          assertChanges(rule, c, c.code.replace(/\n/g, '\r\n'), (text) => text.replace(/\n/g, '\r\n'));
         });
       });
     });

@@ -133,7 +133,6 @@ describe('language server: diagnostics', function () {
     before = published();
     await client.changeSettings({ '*': { profile: 'strict' } });
     const strict = await client.waitFor('strict profile', () => client.published.slice(before).find((p) => p.uri === uri));
-    console.log(JSON.stringify(client.published.slice(before).map((p) => [p.uri.slice(-16), p.version, p.diagnostics.length])));
     assert.ok(strict.diagnostics.length > 1, 'the strict profile checks far more than privileged containers');
     assert.ok(strict.diagnostics.some((d) => d.code === 'privileged-container' && d.severity === 1));
 

@@ -1,12 +1,13 @@
 /**
  * Runs Dockerfile rules over one file. Suppression works as in YAML:
  * `# palisade-ignore <ids> -- reason` on the line above (or the run of comment lines above)
- * and `# palisade-ignore-file <ids>` anywhere.
+ * and `# palisade-ignore-file <ids>` anywhere. "Above" means above the instruction: a
+ * finding on the third line of a continued RUN is suppressed by a comment above `RUN`.
  */
 import { INTERNAL_ERROR } from '../builtin';
 import type { DockerfileReport, DockerfileRule, RuleOptions } from '../rule';
 import { CommentSuppressions } from '../suppression';
-import type { Finding, Severity } from '../types';
+import type { Finding, Severity, Suppression } from '../types';
 import { parseDockerfileModel, type DockerfileModel } from './model';
 
 export interface ResolvedDockerfileRule {
@@ -17,14 +18,15 @@ export interface ResolvedDockerfileRule {
 export function analyzeDockerfileText(text: string, rules: readonly ResolvedDockerfileRule[], options: RuleOptions): Finding[] {
   const model = parseDockerfileModel(text);
   const comments = new CommentSuppressions(text);
+  const instructionLines = comments.isEmpty ? [] : instructionLineSpans(model);
   const findings: Finding[] = [];
   for (const { rule, severity } of rules) {
-    const report = (r: DockerfileReport) => findings.push(toFinding(model, comments, rule.meta.id, severity, r));
+    const report = (r: DockerfileReport) => findings.push(toFinding(model, comments, instructionLines, rule.meta.id, severity, r));
     try {
       rule.check({ dockerfile: model, options, text, report });
     } catch (error) {
       findings.push(
-        toFinding(model, comments, INTERNAL_ERROR.id, INTERNAL_ERROR.severity, {
+        toFinding(model, comments, instructionLines, INTERNAL_ERROR.id, INTERNAL_ERROR.severity, {
           start: 0,
           end: 0,
           path: '',
@@ -39,6 +41,7 @@ export function analyzeDockerfileText(text: string, rules: readonly ResolvedDock
 function toFinding(
   model: DockerfileModel,
   comments: CommentSuppressions,
+  instructionLines: ReadonlyArray<[number, number]>,
   ruleId: string,
   severity: Severity,
   r: DockerfileReport,
@@ -48,7 +51,22 @@ function toFinding(
   if (r.related?.length) finding.related = r.related;
   if (r.fix) finding.fix = r.fix;
   if (r.suggestions?.length) finding.suggestions = r.suggestions;
-  const suppressed = comments.isEmpty ? undefined : comments.find(ruleId, range.start.line);
+  const suppressed = comments.isEmpty ? undefined : findSuppression(comments, instructionLines, ruleId, range.start.line);
   if (suppressed) finding.suppressed = suppressed;
   return finding;
+}
+
+function findSuppression(comments: CommentSuppressions, spans: ReadonlyArray<[number, number]>, ruleId: string, line: number): Suppression | undefined {
+  const direct = comments.find(ruleId, line);
+  if (direct) return direct;
+  const span = spans.find(([first, last]) => first < line && line <= last);
+  return span ? comments.find(ruleId, span[0]) : undefined;
+}
+
+/** [first line, last line] of every instruction, continuation lines and heredocs included. */
+export function instructionLineSpans(model: DockerfileModel): Array<[number, number]> {
+  return model.ast.getInstructions().map((i) => {
+    const r = i.getRange();
+    return [r.start.line, r.end.line];
+  });
 }

@@ -20,6 +20,8 @@ export interface Stage {
   image?: string;
   /** True when the base is another stage of this file (`FROM builder`). */
   fromStage: boolean;
+  /** The stage this one is built on, when `fromStage`. */
+  parent?: Stage;
 }
 
 export interface DockerfileModel {
@@ -36,6 +38,12 @@ export interface RunScript {
   /** Offset in the file of the tokenized text. */
   offset: number;
   commands: ShellCommand[];
+  /**
+   * Whether fixes may splice shell text at word offsets. False for an exec-form RUN that runs
+   * a program directly (`RUN ["apt-get", ...]`, words are JSON strings) and for an
+   * exec-form `sh -c` script with JSON escapes (offsets are then approximate).
+   */
+  editable: boolean;
 }
 
 export function parseDockerfileModel(text: string): DockerfileModel {
@@ -51,8 +59,8 @@ export function parseDockerfileModel(text: string): DockerfileModel {
       const from = instruction as From;
       const name = from.getBuildStage()?.toLowerCase();
       const image = substitute(from.getImage() ?? undefined, globalArgs);
-      const fromStage = image !== undefined && stages.some((s) => s.name === image.toLowerCase());
-      stages.push({ index: stages.length, from, ...(name ? { name } : {}), instructions: [], ...(image ? { image } : {}), fromStage });
+      const parent = image === undefined ? undefined : stages.find((s) => s.name === image.toLowerCase());
+      stages.push({ index: stages.length, from, ...(name ? { name } : {}), instructions: [], ...(image ? { image } : {}), fromStage: !!parent, ...(parent ? { parent } : {}) });
     } else if (stages.length > 0) {
       stages[stages.length - 1].instructions.push(instruction);
     }
@@ -74,6 +82,30 @@ export function finalStage(model: DockerfileModel): Stage | undefined {
   return model.stages[model.stages.length - 1];
 }
 
+/** The stage and the stages it is built on, nearest first (`FROM base` inherits USER, ENV...). */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.parent) chain.push(s);
+  return chain;
+}
+
+/** The stages whose layers end up in the image: the final stage and the stages it builds on. */
+export function shippedStages(model: DockerfileModel): Set<Stage> {
+  const last = finalStage(model);
+  return new Set(last ? stageChain(last) : []);
+}
+
+/** The external image a stage is ultimately built on (through `FROM <stage>` chains). */
+export function rootImage(stage: Stage): string | undefined {
+  const chain = stageChain(stage);
+  return chain[chain.length - 1].image;
+}
+
+/** Windows images name their users (`ContainerUser`) and use the backtick escape. */
+export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
+  return model.escape === '`' || /windows|nanoserver|servercore/i.test(rootImage(stage) ?? '');
+}
+
 export function offsetRange(model: DockerfileModel, range: Range): [number, number] {
   return [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)];
 }
@@ -89,7 +121,7 @@ export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
       const r = h.getContentRange();
       if (!r) return [];
       const [start, end] = offsetRange(model, r);
-      return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape) }];
+      return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape), editable: true }];
     });
   }
   const json = run.getJSONStrings();
@@ -98,7 +130,7 @@ export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
   if (args.length === 0) return [];
   const start = model.lines.offsetAt(args[0].getRange().start);
   const end = model.lines.offsetAt(args[args.length - 1].getRange().end);
-  return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape) }];
+  return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape), editable: true }];
 }
 
 function execFormScript(model: DockerfileModel, json: ReturnType<Run['getJSONStrings']>): RunScript[] {
@@ -110,11 +142,12 @@ function execFormScript(model: DockerfileModel, json: ReturnType<Run['getJSONStr
   const shells = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', 'dash', 'zsh']);
   if (parts.length >= 3 && shells.has(parts[0].value) && parts[1].value === '-c') {
     // Offsets are exact when the script has no JSON escapes, which is the usual case.
-    return [{ offset: parts[2].start + 1, commands: parseShell(parts[2].value, model.escape) }];
+    const exact = !model.text.slice(parts[2].start, parts[2].end).includes('\\');
+    return [{ offset: parts[2].start + 1, commands: parseShell(parts[2].value, model.escape), editable: exact }];
   }
   const base = parts[0].start;
   const words = parts.map((p) => ({ value: p.value, start: p.start - base, end: p.end - base }));
-  return [{ offset: base, commands: [{ assignments: [], words, pipedFromPrevious: false }] }];
+  return [{ offset: base, commands: [{ assignments: [], words, pipedFromPrevious: false }], editable: false }];
 }
 
 function decodeJsonString(source: string): string {

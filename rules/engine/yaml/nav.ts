@@ -83,18 +83,29 @@ function* ownAndMergedPairs(map: YAMLMap, scope: DocumentScope, seen = new Set<N
 /** The value under `key` in a map; explicit keys win over merged ones, as in YAML 1.1. */
 export function child(ref: NodeRef | undefined, key: string): NodeRef | undefined {
   if (!ref || !isMap(ref.node)) return undefined;
+  // Fast path (the hot loop of every rule): the map's own pairs come first, merged ones
+  // only matter when the map has a `<<` key.
+  let hasMerge = false;
+  for (const pair of ref.node.items as Pair[]) {
+    if (isMergeKey(pair.key)) hasMerge = true;
+    else if (keyString(pair.key) === key) return childRef(ref, key, pair);
+  }
+  if (!hasMerge) return undefined;
   for (const pair of ownAndMergedPairs(ref.node, ref.doc)) {
-    if (keyString(pair.key) !== key) continue;
-    const node = ref.doc.resolve(pair.value) ?? (pair.key as Scalar);
-    const valueIsMissing = pair.value === null || pair.value === undefined;
-    return {
-      node: valueIsMissing ? nullScalarAfter(pair.key as Scalar) : node,
-      path: [...ref.path, key],
-      key: pair.key as Scalar,
-      doc: ref.doc,
-    };
+    if (keyString(pair.key) === key) return childRef(ref, key, pair);
   }
   return undefined;
+}
+
+function childRef(ref: NodeRef, key: string, pair: Pair): NodeRef {
+  const node = ref.doc.resolve(pair.value) ?? (pair.key as Scalar);
+  const valueIsMissing = pair.value === null || pair.value === undefined;
+  return {
+    node: valueIsMissing ? nullScalarAfter(pair.key as Scalar) : node,
+    path: [...ref.path, key],
+    key: pair.key as Scalar,
+    doc: ref.doc,
+  };
 }
 
 /** `a:` with nothing after it has no value node; stand in a zero-length null at the key's end. */

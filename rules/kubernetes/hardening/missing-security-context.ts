@@ -1,6 +1,9 @@
 import { defineKubernetesRule } from '../../engine/rule';
+import type { KubernetesRuleContext, ProposedChange } from '../../engine/rule';
 import { isEmpty } from '../../engine/yaml/nav';
-import { describeContainer, forEachContainer, podAnchor, withPodSpec, WORKLOAD_KINDS } from '../helpers';
+import { containerSecurityContextChange, podSecurityContextChange, POD_SECURITY_CONTEXT, securitySettings, type SecuritySetting } from '../fixes';
+import { describeContainer, effectiveSecurity, forEachContainer, isSet, podAnchor, withPodSpec, WORKLOAD_KINDS, type ContainerView, type PodSpecView } from '../helpers';
+import { offered } from '../pod-security/changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -27,14 +30,31 @@ export default defineKubernetesRule({
         at: pod.securityContext ?? podAnchor(context, pod),
         message:
           'The pod has no securityContext, so it runs with the runtime defaults. Add spec.securityContext with at least runAsNonRoot: true and seccompProfile: {type: RuntimeDefault}.',
+        // Linux settings: the API forbids seccompProfile in a Windows pod.
+        suggestions: pod.isWindows ? [] : offered(podSecurityContextChange(context, pod, POD_SECURITY_CONTEXT)),
       });
     });
-    forEachContainer(context, (container) => {
+    forEachContainer(context, (container, pod) => {
       if (!isEmpty(container.securityContext)) return;
       context.report({
         at: container.securityContext ?? container.anchor,
         message: `The ${describeContainer(container)} has no securityContext. Add one with at least allowPrivilegeEscalation: false, readOnlyRootFilesystem: true and capabilities: {drop: [ALL]}.`,
+        suggestions: hardenedContainerChanges(context, container, pod),
       });
     });
   },
 });
+
+/**
+ * The restricted block plus a read-only root filesystem, as the message asks; runAsNonRoot and
+ * the seccomp profile only when the pod does not set them already (a pod's Localhost profile is
+ * its choice to keep). A suggestion: each setting can stop a container that relies on it.
+ * Windows pods get nothing: the API forbids these Linux settings there.
+ */
+function hardenedContainerChanges(context: KubernetesRuleContext, container: ContainerView, pod: PodSpecView): ProposedChange[] {
+  if (pod.isWindows) return [];
+  const names: SecuritySetting[] = ['allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'capabilities'];
+  if (!isSet(effectiveSecurity(pod, container, 'runAsNonRoot')?.ref)) names.push('runAsNonRoot');
+  if (!isSet(effectiveSecurity(pod, container, 'seccompProfile')?.ref)) names.push('seccompProfile');
+  return offered(containerSecurityContextChange(context, container, securitySettings(...names)));
+}

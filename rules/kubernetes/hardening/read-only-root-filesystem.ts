@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { bool, child } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS } from '../helpers';
+import { containerSettingsChange, offered } from '../pod-security/changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -32,6 +33,8 @@ export default defineKubernetesRule({
       context.report({
         at: readOnly ?? container.anchor,
         message: `The ${describeContainer(container)} can write to its root filesystem. Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it must write.`,
+        // A suggestion: a container that writes outside its volumes fails once the root is read-only.
+        suggestions: offered(containerSettingsChange(context, container, 'readOnlyRootFilesystem')),
       });
     });
   },

@@ -1,6 +1,8 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { child, str } from '../../engine/yaml/nav';
-import { describeContainer, WORKLOAD_KINDS } from '../helpers';
+import type { KubernetesRuleContext, ProposedChange } from '../../engine/rule';
+import { ensureEntries } from '../../engine/yaml/edits';
+import { describeContainer, WORKLOAD_KINDS, type ContainerView } from '../helpers';
 import { forEachContainerImage } from './container-images';
 import { isLatestOrUntagged } from './image-reference';
 
@@ -32,13 +34,25 @@ export default defineKubernetesRule({
         context.report({
           at: policyRef,
           message: `The ${describeContainer(container)} pulls ${image.raw} with imagePullPolicy ${policy}, so nodes may run a stale or unauthorised copy. Set imagePullPolicy: Always or pin the image by digest.`,
+          suggestions: alwaysPullChanges(context, container),
         });
       } else if (!isLatestOrUntagged(image)) {
         context.report({
           at: container.anchor,
           message: `The ${describeContainer(container)} sets no imagePullPolicy, so ${image.raw} defaults to IfNotPresent and nodes may run a stale or unauthorised copy. Add imagePullPolicy: Always or pin the image by digest.`,
+          suggestions: alwaysPullChanges(context, container),
         });
       }
     });
   },
 });
+
+/**
+ * imagePullPolicy: Always, as a suggestion rather than a fix: it makes every container start
+ * depend on the registry, so pods on nodes that cannot reach it (air-gapped, rate-limited,
+ * a registry outage) or that run preloaded images (`Never`) stop starting.
+ */
+function alwaysPullChanges(context: KubernetesRuleContext, container: ContainerView): ProposedChange[] {
+  const edits = ensureEntries(context.text, container.ref, { imagePullPolicy: 'Always' });
+  return edits?.length ? [{ title: `Set imagePullPolicy: Always on the ${describeContainer(container)}`, edits }] : [];
+}

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { bool, child } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, isPssWindowsPod, isSet, WORKLOAD_KINDS } from '../helpers';
+import { containerSettingsChange, hardenAll, offered } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -30,11 +31,17 @@ export default defineKubernetesRule({
       if (isPssWindowsPod(pod)) return;
       const value = child(container.securityContext, 'allowPrivilegeEscalation');
       if (bool(value) === false) return;
+      // The API rejects allowPrivilegeEscalation: false on a privileged container: both go together.
+      const privileged = bool(child(container.securityContext, 'privileged')) === true;
+      const specific = privileged
+        ? containerSettingsChange(context, container, 'allowPrivilegeEscalation', 'privileged')
+        : containerSettingsChange(context, container, 'allowPrivilegeEscalation');
       context.report({
         at: isSet(value) ? value : container.anchor,
         message: isSet(value)
           ? `The ${describeContainer(container)} allows privilege escalation. Set allowPrivilegeEscalation: false.`
           : `The ${describeContainer(container)} does not forbid privilege escalation. Set securityContext.allowPrivilegeEscalation: false.`,
+        suggestions: offered(specific, hardenAll(context, container, pod)),
       });
     });
   },

@@ -1,6 +1,9 @@
 import { defineKubernetesRule } from '../../engine/rule';
-import { at, stringItems } from '../../engine/yaml/nav';
-import { describeContainer, forEachContainer, isPssWindowsPod, isSet, WORKLOAD_KINDS } from '../helpers';
+import type { KubernetesRuleContext, ProposedChange } from '../../engine/rule';
+import { setScalar } from '../../engine/yaml/edits';
+import { at, stringItems, type NodeRef } from '../../engine/yaml/nav';
+import { describeContainer, forEachContainer, isPssWindowsPod, isSet, WORKLOAD_KINDS, type ContainerView, type PodSpecView } from '../helpers';
+import { containerSettingsChange, hardenAll, offered } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -34,7 +37,20 @@ export default defineKubernetesRule({
         message: listed
           ? `The ${describeContainer(container)} drops some capabilities but not ALL. Write drop: ["ALL"] in its capabilities.`
           : `The ${describeContainer(container)} keeps the runtime's default capabilities. Set securityContext.capabilities.drop: ["ALL"].`,
+        suggestions: dropAllChanges(context, container, pod, drop),
       });
     });
   },
 });
+
+/**
+ * ALL joins the drop list (created when missing). A list holding `all` in another case already
+ * counts as ALL for the builders, which add nothing: the change then rewrites that item, and the
+ * harden-all change, which would not touch it, is left out.
+ */
+function dropAllChanges(context: KubernetesRuleContext, container: ContainerView, pod: PodSpecView, drop: NodeRef | undefined): ProposedChange[] {
+  const spelled = stringItems(drop).find((item) => item.value.trim().toUpperCase() === 'ALL');
+  if (!spelled) return offered(containerSettingsChange(context, container, 'capabilities'), hardenAll(context, container, pod));
+  const edits = setScalar(context.text, spelled.ref, 'ALL');
+  return edits?.length ? [{ title: `Write ALL in upper case in capabilities.drop of the ${describeContainer(container)}`, edits }] : [];
+}

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { bool, child } from '../../engine/yaml/nav';
 import { withPodSpec, WORKLOAD_KINDS } from '../helpers';
+import { offered, podSpecChange } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -32,6 +33,8 @@ export default defineKubernetesRule({
       context.report({
         at: value!,
         message: `The pod shares the node's network namespace (hostNetwork: true): it can see all of the node's network traffic and reach services bound to the node's localhost. Remove hostNetwork or set it to false.`,
+        // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
+        suggestions: offered(podSpecChange(context, pod, { hostNetwork: false })),
       });
     });
   },

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { child, items, num } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS } from '../helpers';
+import { offered, removeChange } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -31,6 +32,11 @@ export default defineKubernetesRule({
         context.report({
           at: hostPort!,
           message: `The ${describeContainer(container)} binds port ${value} on the node (hostPort). Remove hostPort and expose the port through a Service.`,
+          // A suggestion: clients that reach the node's port lose it. A port without containerPort
+          // would be invalid once hostPort is gone, so none is offered there.
+          suggestions: child(port, 'containerPort')
+            ? offered(removeChange(context, port, 'hostPort', `Remove hostPort: ${value} from the ports of the ${describeContainer(container)}`))
+            : [],
         });
       }
     });

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { bool, child } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS } from '../helpers';
+import { containerSettingsChange, offered } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -32,6 +33,8 @@ export default defineKubernetesRule({
       context.report({
         at: privileged!,
         message: `The ${describeContainer(container)} is privileged: it can take over the node. Set privileged: false.`,
+        // A suggestion: a workload that drives host devices stops working unprivileged.
+        suggestions: offered(containerSettingsChange(context, container, 'privileged')),
       });
     });
   },

@@ -1,6 +1,6 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { describeContainer, WORKLOAD_KINDS } from '../helpers';
-import { baselineRelaxesProcMount, unmaskedProcMounts } from './proc-mount';
+import { baselineRelaxesProcMount, defaultProcMountChanges, unmaskedProcMounts } from './proc-mount';
 
 export default defineKubernetesRule({
   meta: {
@@ -29,6 +29,7 @@ export default defineKubernetesRule({
       context.report({
         at: ref,
         message: `The ${describeContainer(container)} sets procMount: "${value}"; the restricted Pod Security Standard allows only Default, even with hostUsers: false. Remove procMount or set it to Default.`,
+        suggestions: defaultProcMountChanges(context, container),
       });
     }
   },

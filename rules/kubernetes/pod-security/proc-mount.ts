@@ -1,7 +1,10 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { atLeast, type KubernetesVersion } from '../../engine/version';
 import { child, str, type NodeRef } from '../../engine/yaml/nav';
+import type { KubernetesRuleContext, ProposedChange } from '../../engine/rule';
+import { containerSecurityContextChange } from '../fixes';
 import { describeContainer, isSet, usesUserNamespace, WORKLOAD_KINDS, type ContainerView, type PodSpecView } from '../helpers';
+import { offered } from './changes';
 
 /** Containers whose procMount is set to anything but `Default` (PSA compares exactly; "" counts). */
 export function unmaskedProcMounts(pod: PodSpecView): Array<{ container: ContainerView; ref: NodeRef; value: string }> {
@@ -11,6 +14,15 @@ export function unmaskedProcMounts(pod: PodSpecView): Array<{ container: Contain
     const value = str(ref) ?? '';
     return value === 'Default' ? [] : [{ container, ref, value }];
   });
+}
+
+/**
+ * procMount: Default, a suggestion: a workload that builds or runs containers inside its own
+ * may need the unmasked /proc. Setting it (not removing it) keeps a securityContext that holds
+ * nothing else from becoming empty.
+ */
+export function defaultProcMountChanges(context: KubernetesRuleContext, container: ContainerView): ProposedChange[] {
+  return offered(containerSecurityContextChange(context, container, { procMount: 'Default' }));
 }
 
 /** From 1.35 the baseline level accepts any procMount in a pod with its own user namespace. */
@@ -44,6 +56,7 @@ export default defineKubernetesRule({
       context.report({
         at: ref,
         message: `The ${describeContainer(container)} sets procMount: "${value}", which unmasks /proc. Remove procMount or set it to Default.`,
+        suggestions: defaultProcMountChanges(context, container),
       });
     }
   },

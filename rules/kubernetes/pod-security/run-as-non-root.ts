@@ -1,7 +1,9 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { atLeast } from '../../engine/version';
 import { bool, child } from '../../engine/yaml/nav';
+import { podSecurityContextChange, securitySettings } from '../fixes';
 import { describeContainer, isSet, usesUserNamespace, withPodSpec, WORKLOAD_KINDS } from '../helpers';
+import { containerSettingsChange, hardenAll, offered } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -35,15 +37,21 @@ export default defineKubernetesRule({
         context.report({
           at: podValue!,
           message: 'The pod sets runAsNonRoot: false, so its containers may run as root. Set runAsNonRoot: true.',
+          suggestions: offered(podSecurityContextChange(context, pod, securitySettings('runAsNonRoot'))),
         });
       }
+      const lacking = pod.containers.filter((c) => !isSet(child(c.securityContext, 'runAsNonRoot')));
+      // With several containers lacking it, one pod-level setting covers them all.
+      const podLevel = podSetting === undefined && lacking.length > 1 ? podSecurityContextChange(context, pod, securitySettings('runAsNonRoot')) : undefined;
       for (const container of pod.containers) {
+        const containerLevel = () => containerSettingsChange(context, container, 'runAsNonRoot');
         const own = child(container.securityContext, 'runAsNonRoot');
         if (isSet(own)) {
           if (bool(own) === false) {
             context.report({
               at: own,
               message: `The ${describeContainer(container)} sets runAsNonRoot: false and may run as root. Set runAsNonRoot: true.`,
+              suggestions: offered(containerLevel(), hardenAll(context, container, pod)),
             });
           }
         } else if (podSetting === undefined) {
@@ -51,6 +59,7 @@ export default defineKubernetesRule({
           context.report({
             at: container.anchor,
             message: `The ${describeContainer(container)} may run as root: neither it nor the pod sets runAsNonRoot. Set securityContext.runAsNonRoot: true on the pod or the container.`,
+            suggestions: offered(containerLevel(), podLevel, hardenAll(context, container, pod)),
           });
         }
       }

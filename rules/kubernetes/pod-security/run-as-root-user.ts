@@ -2,7 +2,13 @@ import type { KubernetesRuleContext } from '../../engine/rule';
 import { defineKubernetesRule } from '../../engine/rule';
 import { atLeast } from '../../engine/version';
 import { child, num, type NodeRef } from '../../engine/yaml/nav';
+import type { YamlObject } from '../../engine/yaml/edits';
+import { snippetObject } from '../fixes';
 import { describeContainer, forEachContainer, usesUserNamespace, withPodSpec, WORKLOAD_KINDS } from '../helpers';
+import { inContainer, mapChange, offered } from './changes';
+
+/** The non-root UID the pod securityContext snippet proposes (10001, above the node's user range). */
+const NON_ROOT_USER: YamlObject = { runAsUser: (snippetObject('Pod securityContext').securityContext as YamlObject).runAsUser };
 
 export default defineKubernetesRule({
   meta: {
@@ -27,17 +33,20 @@ export default defineKubernetesRule({
   check(context) {
     const pod = context.object.podSpec;
     if (!pod || (atLeast(context.options.kubernetesVersion, 35) && usesUserNamespace(pod))) return;
-    withPodSpec(context, (p) => checkUser(context, child(p.securityContext, 'runAsUser'), 'The pod'));
+    withPodSpec(context, (p) => checkUser(context, p.securityContext, 'The pod', "in the pod's securityContext"));
     forEachContainer(context, (container) => {
-      checkUser(context, child(container.securityContext, 'runAsUser'), `The ${describeContainer(container)}`);
+      checkUser(context, container.securityContext, `The ${describeContainer(container)}`, inContainer(container));
     });
   },
 });
 
-function checkUser(context: KubernetesRuleContext, value: NodeRef | undefined, who: string): void {
+function checkUser(context: KubernetesRuleContext, securityContext: NodeRef | undefined, who: string, where: string): void {
+  const value = child(securityContext, 'runAsUser');
   if (num(value) !== 0) return;
   context.report({
     at: value!,
     message: `${who} runs as root (runAsUser: 0). Set runAsUser to a non-zero UID.`,
+    // A suggestion: files the image gave to root may no longer be readable or writable.
+    suggestions: offered(mapChange(context, securityContext!, NON_ROOT_USER, where)),
   });
 }

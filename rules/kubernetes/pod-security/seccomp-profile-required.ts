@@ -1,6 +1,8 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { child } from '../../engine/yaml/nav';
+import { podSecurityContextChange, securitySettings } from '../fixes';
 import { describeContainer, forEachContainer, isPssWindowsPod, isSet, WORKLOAD_KINDS } from '../helpers';
+import { hardenAll, offered } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -32,6 +34,8 @@ export default defineKubernetesRule({
       context.report({
         at: container.anchor,
         message: `The ${describeContainer(container)} runs without a seccomp profile. Set securityContext.seccompProfile.type: RuntimeDefault on the pod or the container.`,
+        // The pod-level profile covers every container at once; containers with their own keep it.
+        suggestions: offered(podSecurityContextChange(context, pod, securitySettings('seccompProfile')), hardenAll(context, container, pod)),
       });
     });
   },

@@ -1,7 +1,6 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { child } from '../../engine/yaml/nav';
 import { BINDING_KINDS, isKubernetesDefault, roleRefOf } from './permissions';
-import { RBAC_DOCS } from './permission-rule';
 
 /** Default ClusterRoles that are too broad to grant cluster-wide. */
 const CLUSTER_WIDE_TOO_BROAD = new Set(['admin', 'edit']);

@@ -1,7 +1,7 @@
 /**
  * What an RBAC role grants, evaluated the way the API server's authorizer does
  * (`rbac/v1` ResourceMatches/VerbMatches): `*` matches every verb, group or resource,
- * `*/scale` matches the `scale` subresource of any resource, `pods/*` matches nothing but a
+ * a resource `*` followed by `/scale` matches the `scale` subresource of any resource, `pods/*` matches nothing but a
  * resource literally named so, and `resourceNames` narrows a rule to named objects (which
  * never grants `create`, `list`, `watch` or `deletecollection` of a resource: those requests
  * carry no name; `create` of a subresource such as `pods/exec` does name the pod).
@@ -33,7 +33,7 @@ export interface Grant {
   rule: PolicyRuleView;
   /** The verb item that grants (`*` or the verb itself). */
   verb: NodeRef;
-  /** The resource item that grants (`*`, `*/sub` or the resource itself). */
+  /** The resource item that grants (`*`, a star with a subresource, or the resource itself). */
   resource: NodeRef;
   /** Names the grant is limited to; undefined when it covers every object. */
   resourceNames?: string[];

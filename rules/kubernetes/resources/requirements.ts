@@ -2,11 +2,14 @@
  * Shared logic of the rules that ask each container to declare a resource request or limit.
  * Ephemeral containers are skipped: Kubernetes forbids resources on them.
  */
-import type { KubernetesRule, KubernetesRuleContext } from '../../engine/rule';
+import type { KubernetesRule, KubernetesRuleContext, ProposedChange } from '../../engine/rule';
 import { defineKubernetesRule } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
-import { at, child, isEmpty, str, type NodeRef } from '../../engine/yaml/nav';
+import { at, child, isEmpty, scalar, str, type NodeRef } from '../../engine/yaml/nav';
+import { containerResourcesChange, DEFAULT_RESOURCES, type ResourceSettings } from '../fixes';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS, type ContainerView, type PodSpecView } from '../helpers';
+import { offered } from '../pod-security/changes';
+import { parseQuantity } from './quantity';
 
 export type Requirement = 'requests' | 'limits';
 
@@ -41,6 +44,23 @@ export interface MissingRequirement {
   example: string;
 }
 
+type Resource = 'cpu' | 'memory';
+
+/** The requests and limits the four requirement rules ask for, in the order of the resources snippet. */
+const REQUIREMENTS: ReadonlyArray<{ requirement: Requirement; resource: Resource }> = [
+  { requirement: 'requests', resource: 'cpu' },
+  { requirement: 'requests', resource: 'memory' },
+  { requirement: 'limits', resource: 'cpu' },
+  { requirement: 'limits', resource: 'memory' },
+];
+
+/** Does the container lack this request or limit, as the rule for it sees it? */
+function isMissing(container: ContainerView, pod: PodSpecView, requirement: Requirement, resource: Resource): boolean {
+  if (declares(container.ref, requirement, resource) || declares(pod.ref, requirement, resource)) return false;
+  // Kubernetes copies a limit into a missing request, so a limit alone is a request too.
+  return !(requirement === 'requests' && declares(container.ref, 'limits', resource));
+}
+
 /** A rule that reports containers missing one request or limit. */
 export function missingRequirementRule(meta: RuleMeta, spec: MissingRequirement): KubernetesRule {
   const { requirement, resource } = spec;
@@ -50,14 +70,49 @@ export function missingRequirementRule(meta: RuleMeta, spec: MissingRequirement)
     kinds: WORKLOAD_KINDS,
     check(context) {
       forEachResourcedContainer(context, (container, pod) => {
-        if (declares(container.ref, requirement, resource) || declares(pod.ref, requirement, resource)) return;
-        // Kubernetes copies a limit into a missing request, so a limit alone is a request too.
-        if (requirement === 'requests' && declares(container.ref, 'limits', resource)) return;
+        if (!isMissing(container, pod, requirement, resource)) return;
         context.report({
           at: requirementAnchor(container, requirement),
           message: `The ${describeContainer(container)} sets no ${label}, so ${spec.consequence}. Add resources.${requirement}.${resource} (for example ${spec.example}).`,
+          suggestions: requirementChanges(context, container, pod, requirement, resource),
         });
       });
     },
   });
+}
+
+/**
+ * Suggestions, never fixes: a limit can get the container throttled or OOM-killed, a request can
+ * leave it unschedulable. First the one missing entry, then every missing request and limit at
+ * once. The single entry is left out when it would create `resources` or `resources.<group>`
+ * while other entries are missing whose findings point at the closest of those nodes: they
+ * would move, and a change must not shift findings it does not resolve.
+ */
+function requirementChanges(context: KubernetesRuleContext, container: ContainerView, pod: PodSpecView, requirement: Requirement, resource: Resource): ProposedChange[] {
+  const missing = REQUIREMENTS.filter((r) => isMissing(container, pod, r.requirement, r.resource));
+  const resources = child(container.ref, 'resources');
+  // Anchors are the closest of resources.<group>, resources and the name (requirementAnchor).
+  const anchorMoves = (r: { requirement: Requirement }) => !resources || (r.requirement === requirement && !child(resources, requirement));
+  const movesOthers = missing.some((r) => (r.requirement !== requirement || r.resource !== resource) && anchorMoves(r));
+  const single = movesOthers ? undefined : containerResourcesChange(context, container, entries([{ requirement, resource }], container));
+  const complete = containerResourcesChange(context, container, entries(missing, container));
+  return offered(single, complete);
+}
+
+/** The snippet's defaults for these entries; a new limit never goes below the container's own request (the API rejects that). */
+function entries(wanted: ReadonlyArray<{ requirement: Requirement; resource: Resource }>, container: ContainerView): ResourceSettings {
+  const out: ResourceSettings = {};
+  for (const { requirement, resource } of wanted) {
+    const fallback = DEFAULT_RESOURCES[requirement]?.[resource];
+    if (fallback === undefined) continue;
+    (out[requirement] ??= {})[resource] = requirement === 'limits' ? atLeastRequest(container, resource, fallback) : fallback;
+  }
+  return out;
+}
+
+function atLeastRequest(container: ContainerView, resource: Resource, limit: string): string {
+  const request = scalar(at(container.ref, 'resources', 'requests', resource));
+  const requested = typeof request === 'string' || typeof request === 'number' ? parseQuantity(request) : undefined;
+  const proposed = parseQuantity(limit);
+  return requested !== undefined && proposed !== undefined && requested > proposed ? String(request) : limit;
 }

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { bool, child } from '../../engine/yaml/nav';
 import { podAnchor, withPodSpec, WORKLOAD_KINDS } from '../helpers';
+import { offered, podSpecChange } from '../pod-security/changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -31,6 +32,8 @@ export default defineKubernetesRule({
       context.report({
         at: automount ?? podAnchor(context, pod),
         message: `Every container gets a Kubernetes API token because ${reason}. Set automountServiceAccountToken: false in the pod spec unless the application calls the API.`,
+        // A suggestion: an application that calls the API loses its credentials.
+        suggestions: offered(podSpecChange(context, pod, { automountServiceAccountToken: false })),
       });
     });
   },

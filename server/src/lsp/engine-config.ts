@@ -6,6 +6,7 @@
  * objects: `AnalysisCache` keys its reuse on their identity, so a keystroke must not rebuild them.
  */
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import type { AnalyzeOptions, ResolvedRule } from '../../../rules/engine/analyze';
 import { defaultConfig, isExcluded, resolveRules, type PalisadeConfig } from '../../../rules/engine/config';
 import { parseKubernetesVersion } from '../../../rules/engine/version';
@@ -14,11 +15,16 @@ import { loadNearestConfig, type ConfigProblem, type LoadedConfig } from '../wor
 import { toPosix } from '../workspace/walker';
 import type { EditorSettings } from './settings';
 
+/** The "folder" of buffers that have neither a file nor a workspace folder: defaults only. */
+export const NO_FOLDER = '';
+
 export interface EngineConfig {
   settings: EditorSettings;
-  /** The merged policy; `exclude` and suppression paths are relative to `dir`. */
+  /** The merged policy; its `exclude` and suppression paths are relative to `dir`. */
   config: PalisadeConfig;
   dir: string;
+  /** The workspace folder: `palisade.exclude` globs are relative to it. */
+  folder: string;
   configFile?: string;
   rules: readonly ResolvedRule[];
   options: AnalyzeOptions;
@@ -33,7 +39,6 @@ export function mergeSettings(fileConfig: PalisadeConfig, settings: EditorSettin
     profile: settings.profile ?? fileConfig.profile,
     kubernetesVersion: version && typeof version !== 'string' ? version : fileConfig.kubernetesVersion,
     rules: { ...fileConfig.rules, ...settings.rules },
-    exclude: [...fileConfig.exclude, ...settings.exclude],
     trustedRegistries: [...new Set([...fileConfig.trustedRegistries, ...settings.trustedRegistries])],
   };
 }
@@ -41,7 +46,10 @@ export function mergeSettings(fileConfig: PalisadeConfig, settings: EditorSettin
 /** Is this absolute path excluded by the merged config (paths relative to the config's folder)? */
 export function isPathExcluded(engine: EngineConfig, absolutePath: string): boolean {
   const relative = toPosix(path.relative(engine.dir, absolutePath));
-  return !relative.startsWith('../') && isExcluded(relative, engine.config);
+  if (!relative.startsWith('../') && isExcluded(relative, engine.config)) return true;
+  if (engine.settings.exclude.length === 0 || engine.folder === NO_FOLDER) return false;
+  const inFolder = toPosix(path.relative(engine.folder, absolutePath));
+  return !inFolder.startsWith('../') && picomatch.isMatch(inFolder, engine.settings.exclude, { dot: true });
 }
 
 export function relativeToConfig(engine: EngineConfig, absolutePath: string): string {
@@ -60,7 +68,7 @@ export class ConfigStore {
   load(folder: string): Promise<LoadedConfig> {
     let cached = this.loaded.get(folder);
     if (!cached) {
-      cached = loadNearestConfig(folder, RULE_IDS, folder);
+      cached = folder === NO_FOLDER ? Promise.resolve({ dir: process.cwd(), config: defaultConfig(), errors: [] }) : loadNearestConfig(folder, RULE_IDS, folder);
       this.loaded.set(folder, cached);
     }
     return cached;
@@ -79,6 +87,7 @@ export class ConfigStore {
       settings,
       config,
       dir: loaded.dir,
+      folder,
       configFile: loaded.file,
       rules: resolveRules(RULES, config),
       options,

@@ -69,6 +69,11 @@ export class SettingsStore {
   private readonly cache = new Map<string, Promise<EditorSettings>>();
   private readonly filesExclude = new Map<string, Promise<string[]>>();
   supportsConfiguration = false;
+  /**
+   * For clients without `workspace/configuration`: the `palisade` section they pushed
+   * (initializationOptions or didChangeConfiguration), applied to every resource.
+   */
+  pushed: unknown;
 
   constructor(private readonly connection: Connection) {}
 
@@ -97,7 +102,7 @@ export class SettingsStore {
   }
 
   private async fetch(scopeUri: string, section: string): Promise<unknown> {
-    if (!this.supportsConfiguration) return undefined;
+    if (!this.supportsConfiguration) return section === 'palisade' ? this.pushed : undefined;
     try {
       return await this.connection.workspace.getConfiguration({ scopeUri, section });
     } catch {

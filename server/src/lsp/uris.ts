@@ -35,9 +35,11 @@ export class WorkspaceFolders {
     if (p && !this.folders.includes(p)) this.folders.push(p);
   }
 
-  remove(uri: string): void {
-    const p = uriToPath(uri);
+  /** Removes a folder and returns its path (the group its files were indexed under). */
+  remove(uri: string): string {
+    const p = uriToPath(uri) ?? '';
     this.folders = this.folders.filter((f) => f !== p);
+    return p;
   }
 
   all(): readonly string[] {

@@ -15,13 +15,14 @@ import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, languageOf, type AnalyzedObject, type FileAnalysis } from '../../../rules/engine/analyze';
-import { applyConfigSuppressions, CONFIG_FILE_NAMES, parseConfig } from '../../../rules/engine/config';
+import { FILE_NOT_ANALYZED } from '../../../rules/engine/builtin';
+import { applyConfigSuppressions, CONFIG_FILE_NAMES } from '../../../rules/engine/config';
 import type { Finding, Language } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
-import { RULE_IDS } from '../../../rules/index';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
-import { configProblemDiagnostic, toDiagnostics } from './diagnostics';
-import { isPathExcluded, relativeToConfig, type ConfigStore, type EngineConfig } from './engine-config';
+import { ConfigDiagnostics } from './config-diagnostics';
+import { toDiagnostics } from './diagnostics';
+import { isPathExcluded, NO_FOLDER, relativeToConfig, type ConfigStore, type EngineConfig } from './engine-config';
 import { Scheduler } from './scheduler';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './uris';
@@ -72,9 +73,12 @@ export class Validator {
   private readonly engines = new Map<string, EngineConfig>();
   /** Files shown because a workspace scan covered them (open files are always shown). */
   readonly scanned = new Set<string>();
-  private configDiagnostics = new Set<string>();
+  readonly configDiagnostics: ConfigDiagnostics;
+  private revalidation?: Promise<void>;
+  private revalidateAgain = false;
 
   constructor(private readonly ctx: ValidatorContext) {
+    this.configDiagnostics = new ConfigDiagnostics(ctx.connection, ctx.documents, ctx.configs, ctx.folders);
     this.scheduler = new Scheduler(DEBOUNCE_MS, (uri, error) =>
       ctx.connection.console.error(`Palisade: analysing ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     );
@@ -84,7 +88,7 @@ export class Validator {
 
   request(doc: TextDocument, reason: Reason): void {
     if (isConfigFile(doc.uri)) {
-      this.publishConfigBuffer(doc);
+      this.configDiagnostics.publishBuffer(doc);
       return;
     }
     if (!languageFor(doc.uri, doc.languageId)) return;
@@ -95,7 +99,7 @@ export class Validator {
   async close(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
     if (isConfigFile(uri)) {
-      await this.publishConfigProblems();
+      await this.configDiagnostics.publishLoaded();
       return;
     }
     const file = this.ctx.index.get(uri);
@@ -130,37 +134,40 @@ export class Validator {
 
   // --- analysis --------------------------------------------------------------------
 
-  private async validateOpen(uri: string, reason: Reason, signal: AbortSignal): Promise<void> {
+  private async validateOpen(uri: string, reason: Reason, signal: AbortSignal, batch?: Batch): Promise<void> {
     const doc = this.ctx.documents.get(uri);
-    if (!doc) return;
+    if (!doc || isConfigFile(uri) || !languageFor(uri, doc.languageId)) return;
+    // TextDocuments updates documents in place: remember which version this job is for.
+    const version = doc.version;
     const engine = await this.engineFor(uri);
     if (signal.aborted) return;
     if (reason === 'change' && engine.settings.run === 'onSave') return;
     // Saving a buffer that was analysed as typed changes nothing.
-    if (reason === 'save' && engine.settings.run === 'onType' && this.published.get(uri)?.version === doc.version) return;
+    if (reason === 'save' && engine.settings.run === 'onType' && this.published.get(uri)?.version === version) return;
     const current = this.ctx.documents.get(uri);
-    if (!current || current.version !== doc.version) return;
-    const text = doc.getText();
+    // A newer version arrived meanwhile: its own job publishes it.
+    if (!current || current.version !== version) return;
+    const text = current.getText();
     const file = this.ctx.index.entry(uri, this.groupOf(uri));
     file.source = 'open';
-    this.update(file, text, engine, doc.version);
+    this.update(file, text, engine, version, batch);
   }
 
   /**
    * A file on disk changed (or a scan read it); open documents keep priority. With a batch,
    * nothing is published and workspace rules wait for `finishBatch` (scans run them once).
    */
-  async refreshFromDisk(uri: string, text: string, batch?: Batch): Promise<void> {
+  async refreshFromDisk(uri: string, text: string, batch?: Batch, refusal?: string): Promise<void> {
     const engine = await this.engineFor(uri);
     const file = this.ctx.index.entry(uri, this.groupOf(uri));
     if (file.source === 'open' && this.ctx.documents.get(uri)) return;
     file.source = 'disk';
-    this.update(file, text, engine, undefined, batch);
+    this.update(file, text, engine, undefined, batch, refusal);
   }
 
-  private update(file: IndexedFile, text: string, engine: EngineConfig, version: number | undefined, batch?: Batch): void {
+  private update(file: IndexedFile, text: string, engine: EngineConfig, version: number | undefined, batch?: Batch, refusal?: string): void {
     this.engines.set(file.uri, engine);
-    const analysis = this.analyze(file.uri, text, engine, file);
+    const analysis = refusal === undefined ? this.analyze(file.uri, text, engine, file) : refusedAnalysis(refusal);
     const objectsChanged = this.ctx.index.record(file, text, analysis, version);
     if (batch) {
       batch.uris.add(file.uri);
@@ -233,7 +240,8 @@ export class Validator {
 
   async engineFor(uri: string): Promise<EngineConfig> {
     const fsPath = uriToPath(uri);
-    const folder = fsPath ? this.ctx.folders.folderOf(fsPath) || path.dirname(fsPath) : process.cwd();
+    // Untitled buffers follow the first folder's policy; with no folder, the defaults apply.
+    const folder = fsPath ? this.ctx.folders.folderOf(fsPath) || path.dirname(fsPath) : (this.ctx.folders.all()[0] ?? NO_FOLDER);
     const settings = await this.ctx.settings.get(uri);
     return this.ctx.configs.engineFor(folder, settings);
   }
@@ -280,53 +288,61 @@ export class Validator {
     for (const uri of uris) if (this.isShown(uri)) this.publish(uri);
   }
 
-  /** Settings or config changed: every analysed file is analysed again with its new config. */
-  async revalidateAll(): Promise<void> {
+  /**
+   * Settings or config changed: every analysed file is analysed again with its new config, in
+   * one batch, so no file is ever published with old per-file and new cross-file findings.
+   */
+  revalidateAll(): Promise<void> {
+    // Serialised and coalesced: a run that started with old settings never publishes last.
+    if (this.revalidation) {
+      this.revalidateAgain = true;
+      return this.revalidation;
+    }
+    this.revalidation = (async () => {
+      do {
+        this.revalidateAgain = false;
+        await this.revalidateOnce();
+      } while (this.revalidateAgain);
+    })().finally(() => {
+      this.revalidation = undefined;
+    });
+    return this.revalidation;
+  }
+
+  private async revalidateOnce(): Promise<void> {
     this.ctx.configs.clear();
-    await this.publishConfigProblems();
+    await this.configDiagnostics.publishLoaded();
     const batch = newBatch();
-    for (const uri of this.ctx.index.uris()) {
+    const uris = new Set([...this.ctx.index.uris(), ...this.ctx.documents.all().map((d) => d.uri)]);
+    for (const uri of uris) {
       const doc = this.ctx.documents.get(uri);
-      if (doc) this.request(doc, 'refresh');
-      else await this.refreshFromDisk(uri, this.ctx.index.get(uri)!.text, batch);
+      if (doc) {
+        if (isConfigFile(uri) || !languageFor(uri, doc.languageId)) continue;
+        this.scheduler.cancel(uri);
+        await this.validateOpen(uri, 'refresh', new AbortController().signal, batch);
+      } else {
+        const file = this.ctx.index.get(uri);
+        if (file) await this.refreshFromDisk(uri, file.text, batch);
+      }
     }
     await this.finishBatch(batch);
-    for (const doc of this.ctx.documents.all()) if (!this.ctx.index.get(doc.uri)) this.request(doc, 'refresh');
   }
+}
 
-  // --- .palisade.yaml ----------------------------------------------------------------
-
-  /** Problems of every config file in use, published on the config file itself. */
-  async publishConfigProblems(): Promise<void> {
-    const folders = this.ctx.folders.all();
-    await Promise.all(folders.map((f) => this.ctx.configs.load(f)));
-    const problems = await this.ctx.configs.problems();
-    const now = new Set<string>();
-    for (const [file, list] of problems) {
-      const uri = this.openUriFor(file);
-      now.add(uri);
-      if (this.ctx.documents.get(uri)) continue; // the buffer's own problems are shown instead
-      void this.ctx.connection.sendDiagnostics({ uri, diagnostics: list.map(configProblemDiagnostic) });
-    }
-    for (const uri of this.configDiagnostics) {
-      if (!now.has(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
-    this.configDiagnostics = now;
-  }
-
-  /** An open config file is checked as you type, before it is saved and applied. */
-  private publishConfigBuffer(doc: TextDocument): void {
-    const { errors } = parseConfig(doc.getText(), RULE_IDS);
-    const file = uriToPath(doc.uri) ?? doc.uri;
-    const diagnostics = errors.map((e) => configProblemDiagnostic({ file, ...e }));
-    this.configDiagnostics.add(doc.uri);
-    void this.ctx.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  }
-
-  private openUriFor(file: string): string {
-    const doc = this.ctx.documents.all().find((d) => uriToPath(d.uri) === file);
-    return doc?.uri ?? pathToUri(file);
-  }
+/** A file too large to read still shows up, with the reason, never as a clean file. */
+function refusedAnalysis(message: string): FileAnalysis {
+  const origin = { line: 0, character: 0 };
+  const finding: Finding = {
+    ruleId: FILE_NOT_ANALYZED.id,
+    severity: FILE_NOT_ANALYZED.severity,
+    message,
+    start: 0,
+    end: 0,
+    range: { start: origin, end: origin },
+    documentIndex: 0,
+    path: '',
+  };
+  return { language: 'kubernetes', documentCount: 0, objects: [], findings: [finding] };
 }
 
 export interface Batch {

@@ -1,7 +1,7 @@
 /**
  * The workspace: the initial index on startup and the `palisade.scanWorkspace` command. Both
- * walk every workspace folder with the shared walker (`.gitignore`, config `exclude`, and for
- * the scan also `files.exclude`) and feed the same index the editor uses, so a scan reuses the
+ * walk every workspace folder with the shared walker (`.gitignore`, `files.exclude`, config and
+ * editor `exclude`) and feed the same index the editor uses, so a scan reuses the
  * per-file caches and open documents keep priority over what is on disk.
  */
 import * as path from 'node:path';
@@ -36,12 +36,12 @@ export interface WorkspaceScanSummary extends ScanSummary {
 const YIELD_EVERY_MS = 30;
 
 /** Every file to analyse in the workspace folders, with the folder it belongs to. */
-async function listFiles(ctx: ScanContext, signal: AbortSignal, honourFilesExclude: boolean): Promise<string[]> {
+async function listFiles(ctx: ScanContext, signal: AbortSignal): Promise<string[]> {
   const files: string[] = [];
   for (const folder of ctx.folders.all()) {
     const folderUri = pathToUri(folder);
     const engine = await ctx.validator.engineFor(folderUri);
-    const filesExclude = honourFilesExclude ? await ctx.settings.getFilesExclude(folderUri) : [];
+    const filesExclude = await ctx.settings.getFilesExclude(folderUri);
     const isHidden = filesExclude.length > 0 ? picomatch(filesExclude, { dot: true }) : () => false;
     const isExcluded = (absolute: string) => isPathExcluded(engine, absolute) || isHidden(toPosix(path.relative(folder, absolute)));
     const onWarning = (message: string) => ctx.connection.console.warn(`Palisade: ${message}`);
@@ -76,7 +76,7 @@ async function analyzeFiles(
     if (ctx.documents.get(uri)) await ctx.validator.flush(uri);
     else {
       const source = await readSource(file, file, file);
-      await ctx.validator.refreshFromDisk(uri, source?.refusal ? '\0' : source?.text ?? '', batch);
+      await ctx.validator.refreshFromDisk(uri, source?.text ?? '', batch, source?.refusal);
     }
     uris.push(uri);
     onProgress(uris.length);
@@ -90,7 +90,7 @@ async function analyzeFiles(
 
 /** On startup: index every file so workspace rules see the whole workspace. Publishes nothing new. */
 export async function indexWorkspace(ctx: ScanContext, signal: AbortSignal): Promise<void> {
-  const files = await listFiles(ctx, signal, false);
+  const files = await listFiles(ctx, signal);
   const { batch } = await analyzeFiles(ctx, files, signal, () => undefined);
   if (!signal.aborted) await ctx.validator.finishBatch(batch);
 }
@@ -108,7 +108,7 @@ export async function scanWorkspace(ctx: ScanContext, token?: CancellationToken)
   token?.onCancellationRequested(cancel);
   progress.begin('Palisade: scanning the workspace', 0, 'Finding files…', true);
   try {
-    const files = await listFiles(ctx, controller.signal, true);
+    const files = await listFiles(ctx, controller.signal);
     let reported = 0;
     const { batch, uris } = await analyzeFiles(ctx, files, controller.signal, (done) => {
       if (done === files.length || performance.now() - reported > 100) {

@@ -31,6 +31,12 @@ const CASES: QuickFixCase[] = [
     expectLine: '    palisade.dev/ignore: privileged-container',
     survivor: 'run-as-non-root',
   },
+  {
+    fixture: 'ingress-no-tls.yaml',
+    ruleId: 'ingress-missing-tls',
+    title: 'Add spec.tls for shop.example.com with the Secret "shop-tls"',
+    expectLine: '      secretName: shop-tls',
+  },
 ];
 
 /** The quick fixes VS Code offers at the diagnostic's range (returned actions carry no `diagnostics`). */

@@ -1,11 +1,15 @@
 import rule from '../../../rules/dockerfile/tls-verification-disabled';
-import { dockerfileRuleTester } from '../../harness/dockerfile-tester';
+import assert from 'node:assert/strict';
+import { dockerfileRuleTester, runDockerfileRule } from '../../harness/dockerfile-tester';
+import { assertChangeGives } from './fix-check';
 
 dockerfileRuleTester(rule, {
   valid: [
     { name: 'verified downloads', code: 'FROM alpine:3.20\nRUN curl -fsSL https://x.io/a -o a && wget https://x.io/b\nENV NODE_TLS_REJECT_UNAUTHORIZED=1\n' },
     { name: 'a -k inside a quoted string', code: 'FROM alpine:3.20\nRUN echo "curl -k is bad"\n' },
     { name: 'kubectl -k is not curl', code: 'FROM alpine:3.20\nRUN kubectl apply -k overlays/prod\n' },
+    { name: 'k as the value of -o is a file name', code: 'FROM alpine:3.20\nRUN curl -fsSLok https://x.io/a && curl -o -k https://x.io/b\n' },
+    { name: 'env value that keeps verification on', code: 'FROM alpine:3.20\nENV GIT_SSL_NO_VERIFY=false PYTHONHTTPSVERIFY=1\n' },
   ],
   invalid: [
     {
@@ -32,6 +36,14 @@ dockerfileRuleTester(rule, {
       ],
     },
     {
+      name: 'through sudo and env, in a heredoc, and in exec form',
+      code: 'FROM alpine:3.20\nRUN <<EOF\nsudo env A=1 curl --insecure https://x.io\nEOF\nRUN ["wget", "--no-check-certificate", "https://x.io"]\n',
+      errors: [
+        { range: [2, 18, 2, 28], path: 'stages[0].instructions[0]', message: /^Curl -k\/--insecure/ },
+        { range: [4, 13, 4, 37], path: 'stages[0].instructions[1]', message: /^Wget --no-check-certificate/ },
+      ],
+    },
+    {
       name: 'ENV and inline assignments',
       code: 'FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nRUN GIT_SSL_NO_VERIFY=true git clone https://x.io/r\n',
       errors: [
@@ -40,4 +52,21 @@ dockerfileRuleTester(rule, {
       ],
     },
   ],
+});
+
+describe('tls-verification-disabled suggestion: remove the option', () => {
+  it('removes only the k of a bundle', () => {
+    assertChangeGives(rule, 'FROM alpine:3.20\nRUN curl -fsSLk https://x.io/a -o a\n', 'FROM alpine:3.20\nRUN curl -fsSL https://x.io/a -o a\n', 'suggestion');
+  });
+  it('removes a whole option and the blank before it', () => {
+    assertChangeGives(rule, 'FROM alpine:3.20\nRUN curl -k https://x.io/a && echo -k\n', 'FROM alpine:3.20\nRUN curl https://x.io/a && echo -k\n', 'suggestion');
+    assertChangeGives(rule, 'FROM alpine:3.20\nRUN wget -q --no-check-certificate https://x.io/b\n', 'FROM alpine:3.20\nRUN wget -q https://x.io/b\n', 'suggestion');
+  });
+  it('removes an option at the start of a continued line with the blank after it', () => {
+    assertChangeGives(rule, 'FROM alpine:3.20\nRUN curl -fsSL \\\n    --insecure https://x.io/a\n', 'FROM alpine:3.20\nRUN curl -fsSL \\\n    https://x.io/a\n', 'suggestion');
+  });
+  it('offers no edit in exec form or for settings that need a CA instead', () => {
+    const findings = runDockerfileRule(rule, 'FROM python:3.12\nRUN ["curl", "-k", "https://x.io"]\nRUN pip install --trusted-host pypi.corp requests\n');
+    assert.deepEqual(findings.map((f) => f.suggestions), [undefined, undefined]);
+  });
 });

@@ -85,5 +85,30 @@ ruleTester(rule, {
       `,
       errors: [{ range: [20, 40, 20, 45], documentIndex: 1, message: /ephemeral container "debug"/ }],
     },
+    {
+      name: 'suggests readOnlyRootFilesystem: true in an indentless file without a final newline',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    securityContext:\n      readOnlyRootFilesystem: false\n  - name: side',
+      errors: [
+        {
+          range: [7, 30, 7, 35],
+          suggestions: [
+            {
+              title: 'Set readOnlyRootFilesystem: true in the securityContext of the container "web"',
+              output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    securityContext:\n      readOnlyRootFilesystem: true\n  - name: side',
+            },
+          ],
+        },
+        {
+          range: [8, 10, 8, 14],
+          suggestions: [
+            {
+              title: 'Set readOnlyRootFilesystem: true in the securityContext of the container "side"',
+              output:
+                'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    securityContext:\n      readOnlyRootFilesystem: false\n  - name: side\n    securityContext:\n      readOnlyRootFilesystem: true',
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -72,5 +72,59 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 78, 9, 90], message: /^The init container "init" pulls busybox:1.36 with imagePullPolicy IfNotPresent/ }],
     },
+    {
+      name: 'suggests Always in place (quotes kept) or as a new key of a flow container',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: web
+              image: registry.example.com/web:1.4
+              imagePullPolicy: "IfNotPresent"
+            - {name: side, image: "registry.example.com/side:2.0"}
+      `,
+      errors: [
+        {
+          range: [7, 23, 7, 37],
+          suggestions: [
+            {
+              title: 'Set imagePullPolicy: Always on the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.example.com/web:1.4
+                      imagePullPolicy: "Always"
+                    - {name: side, image: "registry.example.com/side:2.0"}
+              `,
+            },
+          ],
+        },
+        {
+          range: [8, 13, 8, 17],
+          suggestions: [
+            {
+              title: 'Set imagePullPolicy: Always on the container "side"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      image: registry.example.com/web:1.4
+                      imagePullPolicy: "IfNotPresent"
+                    - {name: side, image: "registry.example.com/side:2.0", imagePullPolicy: Always}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

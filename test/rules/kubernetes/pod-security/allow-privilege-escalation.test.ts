@@ -74,5 +74,143 @@ ruleTester(rule, {
         { range: [11, 90, 11, 94], message: /^The ephemeral container "debug" allows/ },
       ],
     },
+    {
+      name: 'suggestions in a 4-space file with an indentless sequence: the specific change, then the restricted block',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+            name: web
+        spec:
+            template:
+                spec:
+                    containers:
+                    - name: web
+                      securityContext:
+                          privileged: true
+                    - name: side
+                      image: side:1
+      `,
+      errors: [
+        {
+          range: [8, 20, 8, 23],
+          suggestions: [
+            {
+              // The API rejects allowPrivilegeEscalation: false on a privileged container.
+              title: 'Set allowPrivilegeEscalation: false, privileged: false in the securityContext of the container "web"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                    name: web
+                spec:
+                    template:
+                        spec:
+                            containers:
+                            - name: web
+                              securityContext:
+                                  privileged: false
+                                  allowPrivilegeEscalation: false
+                            - name: side
+                              image: side:1
+              `,
+            },
+            {
+              title:
+                'Harden the container "web" to the restricted Pod Security Standard (allowPrivilegeEscalation: false, privileged: false, capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault)',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                    name: web
+                spec:
+                    template:
+                        spec:
+                            containers:
+                            - name: web
+                              securityContext:
+                                  privileged: false
+                                  allowPrivilegeEscalation: false
+                                  capabilities:
+                                      drop:
+                                      - ALL
+                                  runAsNonRoot: true
+                                  seccompProfile:
+                                      type: RuntimeDefault
+                            - name: side
+                              image: side:1
+              `,
+            },
+          ],
+        },
+        {
+          range: [11, 20, 11, 24],
+          suggestions: [
+            {
+              title: 'Set allowPrivilegeEscalation: false in the securityContext of the container "side"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                    name: web
+                spec:
+                    template:
+                        spec:
+                            containers:
+                            - name: web
+                              securityContext:
+                                  privileged: true
+                            - name: side
+                              image: side:1
+                              securityContext:
+                                  allowPrivilegeEscalation: false
+              `,
+            },
+            {
+              title:
+                'Harden the container "side" to the restricted Pod Security Standard (allowPrivilegeEscalation: false, capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault)',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                    name: web
+                spec:
+                    template:
+                        spec:
+                            containers:
+                            - name: web
+                              securityContext:
+                                  privileged: true
+                            - name: side
+                              image: side:1
+                              securityContext:
+                                  allowPrivilegeEscalation: false
+                                  capabilities:
+                                      drop:
+                                      - ALL
+                                  runAsNonRoot: true
+                                  seccompProfile:
+                                      type: RuntimeDefault
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no suggestion beside an added SYS_ADMIN, which the API refuses with allowPrivilegeEscalation: false',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: fuse}
+        spec:
+          containers:
+            - name: fuse
+              securityContext:
+                capabilities: {add: [CAP_SYS_ADMIN]}
+                allowPrivilegeEscalation: true
+      `,
+      errors: [{ range: [8, 34, 8, 38], suggestions: [] }],
+    },
   ],
 });

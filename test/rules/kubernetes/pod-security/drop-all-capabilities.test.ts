@@ -80,5 +80,150 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 39, 9, 44], message: /^The ephemeral container "debug"/ }],
     },
+    {
+      name: 'ALL joins a block list (comment kept) or a flow list; a lower-case all is rewritten',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: web
+              securityContext:
+                allowPrivilegeEscalation: false
+                capabilities:
+                  drop:
+                  - NET_RAW   # CVE-2020-14386
+            - name: side
+              securityContext: {capabilities: {drop: [all]}}
+            - name: flow
+              securityContext: {capabilities: {drop: [NET_RAW]}}
+      `,
+      errors: [
+        {
+          range: [9, 10, 9, 14],
+          suggestions: [
+            {
+              title: 'Set capabilities.drop: [ALL] in the securityContext of the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                          - NET_RAW   # CVE-2020-14386
+                          - ALL
+                    - name: side
+                      securityContext: {capabilities: {drop: [all]}}
+                    - name: flow
+                      securityContext: {capabilities: {drop: [NET_RAW]}}
+              `,
+            },
+            {
+              title:
+                'Harden the container "web" to the restricted Pod Security Standard (capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault)',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                          - NET_RAW   # CVE-2020-14386
+                          - ALL
+                        runAsNonRoot: true
+                        seccompProfile:
+                          type: RuntimeDefault
+                    - name: side
+                      securityContext: {capabilities: {drop: [all]}}
+                    - name: flow
+                      securityContext: {capabilities: {drop: [NET_RAW]}}
+              `,
+            },
+          ],
+        },
+        {
+          range: [12, 39, 12, 43],
+          // Hardening would not touch the list (the builders read all as ALL), so it is not offered.
+          suggestions: [
+            {
+              title: 'Write ALL in upper case in capabilities.drop of the container "side"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                          - NET_RAW   # CVE-2020-14386
+                    - name: side
+                      securityContext: {capabilities: {drop: [ALL]}}
+                    - name: flow
+                      securityContext: {capabilities: {drop: [NET_RAW]}}
+              `,
+            },
+          ],
+        },
+        {
+          range: [14, 39, 14, 43],
+          suggestions: [
+            {
+              title: 'Set capabilities.drop: [ALL] in the securityContext of the container "flow"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                          - NET_RAW   # CVE-2020-14386
+                    - name: side
+                      securityContext: {capabilities: {drop: [all]}}
+                    - name: flow
+                      securityContext: {capabilities: {drop: [NET_RAW, ALL]}}
+              `,
+            },
+            {
+              title:
+                'Harden the container "flow" to the restricted Pod Security Standard (allowPrivilegeEscalation: false, capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault)',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                        capabilities:
+                          drop:
+                          - NET_RAW   # CVE-2020-14386
+                    - name: side
+                      securityContext: {capabilities: {drop: [all]}}
+                    - name: flow
+                      securityContext: {capabilities: {drop: [NET_RAW, ALL]}, allowPrivilegeEscalation: false, runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

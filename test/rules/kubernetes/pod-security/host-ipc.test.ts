@@ -73,5 +73,20 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 11, 9, 15], documentIndex: 1 }],
     },
+    {
+      name: 'suggests hostIPC: false in a flow pod spec',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {hostIPC: yes, containers: [{name: a}]}\n',
+      errors: [
+        {
+          range: [3, 16, 3, 19],
+          suggestions: [
+            {
+              title: 'Set hostIPC: false in the pod spec',
+              output: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {hostIPC: false, containers: [{name: a}]}\n',
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

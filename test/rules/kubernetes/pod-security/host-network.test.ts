@@ -73,5 +73,38 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 15, 9, 19], documentIndex: 1 }],
     },
+    {
+      name: 'suggests hostNetwork: false in place, keeping the comment',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent}
+        spec:
+          template:
+            spec:
+              hostNetwork: true # node metrics
+              containers: [{name: agent, image: agent:1.0}]
+      `,
+      errors: [
+        {
+          range: [6, 19, 6, 23],
+          suggestions: [
+            {
+              title: 'Set hostNetwork: false in the pod spec',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent}
+                spec:
+                  template:
+                    spec:
+                      hostNetwork: false # node metrics
+                      containers: [{name: agent, image: agent:1.0}]
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -73,5 +73,38 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 11, 9, 15], documentIndex: 1 }],
     },
+    {
+      name: 'suggests hostPID: false in place, keeping the comment',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent}
+        spec:
+          template:
+            spec:
+              hostPID: true # process tree
+              containers: [{name: agent, image: agent:1.0}]
+      `,
+      errors: [
+        {
+          range: [6, 15, 6, 19],
+          suggestions: [
+            {
+              title: 'Set hostPID: false in the pod spec',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent}
+                spec:
+                  template:
+                    spec:
+                      hostPID: false # process tree
+                      containers: [{name: agent, image: agent:1.0}]
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -61,5 +61,65 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 84, 9, 88], message: /^The ephemeral container "debug" binds port 2222/ }],
     },
+    {
+      name: 'suggests removing hostPort (block and flow), but not from a port that would be left without containerPort',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: web
+              ports:
+                - hostPort: 80   # legacy
+                  containerPort: 8080
+                - {containerPort: 9090, hostPort: 9090, protocol: TCP}
+                - hostPort: 443
+      `,
+      errors: [
+        {
+          range: [7, 20, 7, 22],
+          suggestions: [
+            {
+              title: 'Remove hostPort: 80 from the ports of the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      ports:
+                        - containerPort: 8080
+                        - {containerPort: 9090, hostPort: 9090, protocol: TCP}
+                        - hostPort: 443
+              `,
+            },
+          ],
+        },
+        {
+          range: [9, 42, 9, 46],
+          suggestions: [
+            {
+              title: 'Remove hostPort: 9090 from the ports of the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: web
+                      ports:
+                        - hostPort: 80   # legacy
+                          containerPort: 8080
+                        - {containerPort: 9090, protocol: TCP}
+                        - hostPort: 443
+              `,
+            },
+          ],
+        },
+        { range: [10, 20, 10, 23], suggestions: [] },
+      ],
+    },
   ],
 });

@@ -85,5 +85,114 @@ ruleTester(rule, {
       `,
       errors: [{ range: [12, 31, 12, 35], documentIndex: 1 }],
     },
+    {
+      name: 'suggests privileged: false, keeping the comment and the flow style',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  securityContext:
+                    privileged: true   # needs devices
+                - name: side
+                  securityContext: {privileged: yes, runAsNonRoot: true}
+      `,
+      errors: [
+        {
+          range: [9, 24, 9, 28],
+          suggestions: [
+            {
+              title: 'Set privileged: false in the securityContext of the container "web"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          securityContext:
+                            privileged: false   # needs devices
+                        - name: side
+                          securityContext: {privileged: yes, runAsNonRoot: true}
+              `,
+            },
+          ],
+        },
+        {
+          range: [11, 40, 11, 43],
+          suggestions: [
+            {
+              title: 'Set privileged: false in the securityContext of the container "side"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          securityContext:
+                            privileged: true   # needs devices
+                        - name: side
+                          securityContext: {privileged: false, runAsNonRoot: true}
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a securityContext shared through an alias gets no suggestion; a merge key gets an own key that overrides it',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: bad}
+        spec:
+          containers:
+            - name: b
+              securityContext:
+                <<: {privileged: true}
+            - name: c
+              securityContext: &shared
+                privileged: true
+            - name: d
+              securityContext: *shared
+      `,
+      errors: [
+        {
+          range: [7, 25, 7, 29],
+          suggestions: [
+            {
+              title: 'Set privileged: false in the securityContext of the container "b"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: bad}
+                spec:
+                  containers:
+                    - name: b
+                      securityContext:
+                        <<: {privileged: true}
+                        privileged: false
+                    - name: c
+                      securityContext: &shared
+                        privileged: true
+                    - name: d
+                      securityContext: *shared
+              `,
+            },
+          ],
+        },
+        { range: [10, 20, 10, 24], suggestions: [] },
+        { range: [10, 20, 10, 24], suggestions: [] },
+      ],
+    },
   ],
 });

@@ -61,5 +61,38 @@ ruleTester(rule, {
       `,
       errors: [{ range: [10, 75, 10, 83], message: /^The ephemeral container "debug"/ }],
     },
+    {
+      name: 'suggests procMount: Default in a flow securityContext',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostUsers: false
+          containers:
+            - name: builder
+              securityContext: {procMount: Unmasked}
+      `,
+      errors: [
+        {
+          range: [7, 35, 7, 43],
+          suggestions: [
+            {
+              title: 'Set procMount: Default in the securityContext of the container "builder"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostUsers: false
+                  containers:
+                    - name: builder
+                      securityContext: {procMount: Default}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -64,5 +64,38 @@ ruleTester(rule, {
         { range: [12, 52, 12, 60], message: /^The init container "init" sets procMount: "Unmasked"/ },
       ],
     },
+    {
+      name: 'suggests procMount: Default, keeping the comment',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: builder
+              securityContext:
+                procMount: Unmasked   # nested containers
+      `,
+      errors: [
+        {
+          range: [7, 19, 7, 27],
+          suggestions: [
+            {
+              title: 'Set procMount: Default in the securityContext of the container "builder"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: builder
+                      securityContext:
+                        procMount: Default   # nested containers
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -79,5 +79,59 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 75, 9, 76], message: /^The ephemeral container "debug" runs as root/ }],
     },
+    {
+      name: 'suggests the snippet UID 10001, keeping the comment and the flow style',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          securityContext:
+            runAsUser: 0  # from the old chart
+          containers:
+            - name: web
+              securityContext: {runAsUser: 0, runAsGroup: 3000}
+      `,
+      errors: [
+        {
+          range: [5, 15, 5, 16],
+          suggestions: [
+            {
+              title: "Set runAsUser: 10001 in the pod's securityContext",
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    runAsUser: 10001  # from the old chart
+                  containers:
+                    - name: web
+                      securityContext: {runAsUser: 0, runAsGroup: 3000}
+              `,
+            },
+          ],
+        },
+        {
+          range: [8, 35, 8, 36],
+          suggestions: [
+            {
+              title: 'Set runAsUser: 10001 in the securityContext of the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    runAsUser: 0  # from the old chart
+                  containers:
+                    - name: web
+                      securityContext: {runAsUser: 10001, runAsGroup: 3000}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -86,5 +86,65 @@ ruleTester(rule, {
         { range: [11, 39, 11, 44], message: /^The ephemeral container "debug" runs without/ },
       ],
     },
+    {
+      name: 'suggests the profile on the pod (flow map), then hardening the container',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db}
+        spec:
+          template:
+            spec:
+              securityContext: {runAsNonRoot: true}
+              containers:
+                - name: db
+                  securityContext:
+                    allowPrivilegeEscalation: false
+                    capabilities: {drop: [ALL]}
+      `,
+      errors: [
+        {
+          range: [8, 16, 8, 18],
+          suggestions: [
+            {
+              title: "Set seccompProfile.type: RuntimeDefault in the pod's securityContext",
+              output: yaml`
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  template:
+                    spec:
+                      securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
+                      containers:
+                        - name: db
+                          securityContext:
+                            allowPrivilegeEscalation: false
+                            capabilities: {drop: [ALL]}
+              `,
+            },
+            {
+              title: 'Harden the container "db" to the restricted Pod Security Standard (seccompProfile.type: RuntimeDefault)',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata: {name: db}
+                spec:
+                  template:
+                    spec:
+                      securityContext: {runAsNonRoot: true}
+                      containers:
+                        - name: db
+                          securityContext:
+                            allowPrivilegeEscalation: false
+                            capabilities: {drop: [ALL]}
+                            seccompProfile:
+                              type: RuntimeDefault
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -65,5 +65,106 @@ ruleTester(rule, {
       `,
       errors: [{ range: [10, 81, 10, 91], message: /^The init container "init" sets the seccomp profile type to "Unconfined"/ }],
     },
+    {
+      name: 'suggests RuntimeDefault in place (quotes and comment kept), dropping a localhostProfile the API would refuse',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          securityContext:
+            seccompProfile: {type: Unconfined}
+          containers:
+            - name: web
+              securityContext:
+                seccompProfile:
+                  type: 'Unconfined'  # strace
+                  localhostProfile: profiles/audit.json
+            - name: side
+              securityContext:
+                seccompProfile: {}
+      `,
+      errors: [
+        {
+          range: [5, 27, 5, 37],
+          suggestions: [
+            {
+              title: "Set seccompProfile.type: RuntimeDefault in the pod's securityContext",
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    seccompProfile: {type: RuntimeDefault}
+                  containers:
+                    - name: web
+                      securityContext:
+                        seccompProfile:
+                          type: 'Unconfined'  # strace
+                          localhostProfile: profiles/audit.json
+                    - name: side
+                      securityContext:
+                        seccompProfile: {}
+              `,
+            },
+          ],
+        },
+        {
+          range: [10, 16, 10, 28],
+          suggestions: [
+            {
+              title: 'Set seccompProfile.type: RuntimeDefault and remove its localhostProfile in the securityContext of the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    seccompProfile: {type: Unconfined}
+                  containers:
+                    - name: web
+                      securityContext:
+                        seccompProfile:
+                          type: 'RuntimeDefault'  # strace
+                    - name: side
+                      securityContext:
+                        seccompProfile: {}
+              `,
+            },
+          ],
+        },
+        {
+          range: [14, 8, 14, 22],
+          suggestions: [
+            {
+              title: 'Set seccompProfile.type: RuntimeDefault in the securityContext of the container "side"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  securityContext:
+                    seccompProfile: {type: Unconfined}
+                  containers:
+                    - name: web
+                      securityContext:
+                        seccompProfile:
+                          type: 'Unconfined'  # strace
+                          localhostProfile: profiles/audit.json
+                    - name: side
+                      securityContext:
+                        seccompProfile: {type: RuntimeDefault}
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a profile that is not a map gets no suggestion',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {seccompProfile: Unconfined}\n  containers: [{name: a}]\n',
+      errors: [{ range: [4, 36, 4, 46], suggestions: [] }],
+    },
   ],
 });

@@ -69,5 +69,86 @@ ruleTester(rule, {
         { range: [14, 14, 14, 23], message: /^The init container "init" sets no CPU limit/ },
       ],
     },
+    {
+      name: 'suggests every missing entry when resources is absent, and a limit no lower than the request',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                - name: api
+                  resources:
+                    requests:
+                      cpu: "2"   # batch work
+                      memory: 64Mi
+                    limits: {memory: 256Mi}
+      `,
+      errors: [
+        {
+          range: [7, 16, 7, 19],
+          // Adding limits.cpu alone would move the other missing entries' findings to the new resources map.
+          suggestions: [
+            {
+              title: 'Add requests.cpu: 100m, requests.memory: 128Mi, limits.cpu: 500m, limits.memory: 256Mi to the container "web"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          resources:
+                            requests:
+                              cpu: 100m
+                              memory: 128Mi
+                            limits:
+                              cpu: 500m
+                              memory: 256Mi
+                        - name: api
+                          resources:
+                            requests:
+                              cpu: "2"   # batch work
+                              memory: 64Mi
+                            limits: {memory: 256Mi}
+              `,
+            },
+          ],
+        },
+        {
+          range: [14, 12, 14, 18],
+          // 500m would be below the request of 2 CPUs, which the API rejects.
+          suggestions: [
+            {
+              title: 'Add limits.cpu: 2 to the container "api"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                        - name: api
+                          resources:
+                            requests:
+                              cpu: "2"   # batch work
+                              memory: 64Mi
+                            limits: {memory: 256Mi, cpu: "2"}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -71,5 +71,71 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 40, 9, 49], path: 'spec.jobTemplate.spec.template.spec.initContainers[0].resources', message: /^The init container "init"/ }],
     },
+    {
+      name: 'replaces a null requests map in an indentless file; the limit joins a flow map',
+      code: yaml`
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: c}
+        spec:
+          schedule: "@daily"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: job
+                    resources:
+                      limits: {memory: 1Gi}
+                      requests: ~
+      `,
+      errors: [
+        {
+          range: [13, 24, 13, 25],
+          suggestions: [
+            {
+              title: 'Add requests.cpu: 100m to the container "job"',
+              output: yaml`
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: c}
+                spec:
+                  schedule: "@daily"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: job
+                            resources:
+                              limits: {memory: 1Gi}
+                              requests:
+                                cpu: 100m
+              `,
+            },
+            {
+              title: 'Add requests.cpu: 100m, limits.cpu: 500m to the container "job"',
+              output: yaml`
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata: {name: c}
+                spec:
+                  schedule: "@daily"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: job
+                            resources:
+                              limits: {memory: 1Gi, cpu: 500m}
+                              requests:
+                                cpu: 100m
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

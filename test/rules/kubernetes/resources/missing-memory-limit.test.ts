@@ -65,5 +65,66 @@ ruleTester(rule, {
       `,
       errors: [{ range: [9, 34, 9, 38], message: /^The init container "init" sets no memory limit/ }],
     },
+    {
+      name: 'suggests the one limit, then both memory entries, in a 4-space file',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: p
+        spec:
+            containers:
+                -   name: web
+                    resources:
+                        requests:
+                            cpu: 250m
+                        limits:
+                            cpu: 500m
+      `,
+      errors: [
+        {
+          range: [10, 16, 10, 22],
+          suggestions: [
+            {
+              title: 'Add limits.memory: 256Mi to the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                    name: p
+                spec:
+                    containers:
+                        -   name: web
+                            resources:
+                                requests:
+                                    cpu: 250m
+                                limits:
+                                    cpu: 500m
+                                    memory: 256Mi
+              `,
+            },
+            {
+              title: 'Add requests.memory: 128Mi, limits.memory: 256Mi to the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                    name: p
+                spec:
+                    containers:
+                        -   name: web
+                            resources:
+                                requests:
+                                    cpu: 250m
+                                    memory: 128Mi
+                                limits:
+                                    cpu: 500m
+                                    memory: 256Mi
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -51,5 +51,66 @@ ruleTester(rule, {
         { range: [20, 34, 20, 38], documentIndex: 1, message: /^The init container "init" sets no memory request/ },
       ],
     },
+    {
+      name: 'suggests the one entry, then both memory entries, in a 4-space file',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata:
+            name: p
+        spec:
+            containers:
+                -   name: web
+                    resources:
+                        requests:
+                            cpu: 250m
+                        limits:
+                            cpu: 500m
+      `,
+      errors: [
+        {
+          range: [8, 16, 8, 24],
+          suggestions: [
+            {
+              title: 'Add requests.memory: 128Mi to the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                    name: p
+                spec:
+                    containers:
+                        -   name: web
+                            resources:
+                                requests:
+                                    cpu: 250m
+                                    memory: 128Mi
+                                limits:
+                                    cpu: 500m
+              `,
+            },
+            {
+              title: 'Add requests.memory: 128Mi, limits.memory: 256Mi to the container "web"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                    name: p
+                spec:
+                    containers:
+                        -   name: web
+                            resources:
+                                requests:
+                                    cpu: 250m
+                                    memory: 128Mi
+                                limits:
+                                    cpu: 500m
+                                    memory: 256Mi
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -45,5 +45,79 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'suggests false in place (comment kept) or as a new key of the pod spec, in any document',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          template:
+            spec:
+              automountServiceAccountToken: true   # set by the old chart
+              containers: [{name: web}]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+            - name: a
+      `,
+      errors: [
+        {
+          range: [6, 36, 6, 40],
+          suggestions: [
+            {
+              title: 'Set automountServiceAccountToken: false in the pod spec',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      automountServiceAccountToken: false   # set by the old chart
+                      containers: [{name: web}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: a
+              `,
+            },
+          ],
+        },
+        {
+          range: [12, 0, 12, 4],
+          documentIndex: 1,
+          suggestions: [
+            {
+              title: 'Set automountServiceAccountToken: false in the pod spec',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      automountServiceAccountToken: true   # set by the old chart
+                      containers: [{name: web}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                    - name: a
+                  automountServiceAccountToken: false
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -1,0 +1,21 @@
+import type { Rule } from '../../engine/rule';
+import gatewayHttpOnHttpsPort from './gateway-http-on-https-port';
+import gatewayWithoutHttpsListener from './gateway-without-https-listener';
+import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
+import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
+import loadBalancerWithoutSourceRanges from './load-balancer-without-source-ranges';
+import networkPolicyAllowsAll from './network-policy-allows-all';
+import serviceExternalIps from './service-external-ips';
+import serviceNodePort from './service-node-port';
+
+/** Single-object network exposure rules: Service, Ingress, Gateway, NetworkPolicy (registry: rules/index.ts). */
+export const EXPOSURE_RULES: readonly Rule[] = [
+  serviceNodePort,
+  loadBalancerWithoutSourceRanges,
+  serviceExternalIps,
+  ingressNginxSnippetAnnotation,
+  ingressNginxAnnotationInjection,
+  networkPolicyAllowsAll,
+  gatewayHttpOnHttpsPort,
+  gatewayWithoutHttpsListener,
+];

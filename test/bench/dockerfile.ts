@@ -1,0 +1,80 @@
+/**
+ * Dockerfile benchmark, run by `npm run bench` (run.ts): analysis of every file of the
+ * Dockerfile corpus (../shared/corpus/dockerfiles) with the recommended and strict rules, as
+ * a ratio to a bare dockerfile-ast parse of the same files (target <= 1.5x) and to
+ * dockerfile-utils' validate, all measured in the same run so the machine's speed cancels out.
+ * Run alone with `npx tsx test/bench/dockerfile.ts`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate } from 'dockerfile-utils';
+import { analyzeFile, type ResolvedRule } from '../../rules/engine/analyze';
+import { defaultConfig, resolveRules } from '../../rules/engine/config';
+import type { ProfileName } from '../../rules/engine/profiles';
+import type { RuleOptions } from '../../rules/engine/rule';
+import { LATEST_KUBERNETES_VERSION } from '../../rules/engine/version';
+import { RULES } from '../../rules/index';
+
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
+const TARGET = 1.5;
+const OPTIONS = { kubernetesVersion: LATEST_KUBERNETES_VERSION, trustedRegistries: [] } satisfies RuleOptions;
+const CORPUS = resolve(__dirname, '../../../shared/corpus/dockerfiles');
+
+interface File {
+  path: string;
+  text: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(run: () => void): number {
+  for (let i = 0; i < WARMUP; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+function corpusFiles(): File[] | undefined {
+  if (!existsSync(join(CORPUS, 'index.json'))) return undefined;
+  const index = JSON.parse(readFileSync(join(CORPUS, 'index.json'), 'utf8')) as { files: Array<{ path: string }> };
+  return index.files.map((f) => ({ path: f.path, text: readFileSync(join(CORPUS, f.path), 'utf8') }));
+}
+
+function dockerfileRules(profile: ProfileName): ResolvedRule[] {
+  return resolveRules(RULES, { ...defaultConfig(), profile }).filter((r) => r.rule.language === 'dockerfile');
+}
+
+export function runDockerfileBench(): void {
+  const files = corpusFiles();
+  console.log('');
+  if (!files) {
+    console.log(`Dockerfile corpus not found at ${CORPUS}: Dockerfile benchmark skipped.`);
+    return;
+  }
+  const bytes = files.reduce((n, f) => n + f.text.length, 0);
+  console.log(`Dockerfile corpus: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (${CORPUS})`);
+  const parseMs = measure(() => files.forEach((f) => DockerfileParser.parse(f.text)));
+  const validateMs = measure(() => files.forEach((f) => validate(f.text)));
+  const header = ['rules', 'ast parse (ms)', 'utils validate (ms)', 'analysis (ms)', 'vs parse', `<= ${TARGET}x`, 'vs validate'];
+  const rows = (['recommended', 'strict'] as ProfileName[]).map((profile) => {
+    const rules = dockerfileRules(profile);
+    const analysisMs = measure(() => files.forEach((f) => analyzeFile(f.path, f.text, rules, { ...OPTIONS, language: 'dockerfile' })));
+    const ratio = analysisMs / parseMs;
+    return [`${profile} (${rules.length})`, parseMs.toFixed(1), validateMs.toFixed(1), analysisMs.toFixed(1), `${ratio.toFixed(2)}x`, ratio <= TARGET ? 'yes' : 'NO', `${(analysisMs / validateMs).toFixed(2)}x`];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  for (const cells of [header, widths.map((w) => '-'.repeat(w)), ...rows]) console.log(line(cells));
+}
+
+if (require.main === module) runDockerfileBench();

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver/node';
+import { applyTextEdits, LspClient } from '../harness/lsp-client';
+import { BASELINE, buildServer, PRIVILEGED_POD, tempFolder } from './helpers';
+
+/** The single versioned document edit an action carries: [uri, version, resulting text]. */
+function applyAction(action: CodeAction, text: string): { uri: string; version: number | null; text: string } {
+  const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+  return { uri: change.textDocument.uri, version: change.textDocument.version, text: applyTextEdits(text, change.edits as never) };
+}
+
+describe('language server: code actions', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  const tmp = tempFolder();
+  let counter = 0;
+
+  before(async () => {
+    buildServer();
+    client = await LspClient.start({ settings: BASELINE });
+  });
+  after(async () => {
+    await client.stop();
+    tmp.dispose();
+  });
+
+  async function openWithFinding(text: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
+    const uri = tmp.uri(`actions-${++counter}.yaml`);
+    await client.open(uri, text, 1);
+    const [diagnostic] = await client.diagnosticsFor(uri, 1);
+    assert.equal(diagnostic.code, 'privileged-container');
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
+    return { uri, diagnostic, actions };
+  }
+
+  /** Sends the edited text as the next version and returns its diagnostics. */
+  async function resend(uri: string, text: string): Promise<Diagnostic[]> {
+    await client.change(uri, 2, [{ text }]);
+    return client.diagnosticsFor(uri, 2);
+  }
+
+  it('offers the fix, the suggestions and both suppressions, each with the diagnostic and the document version', async () => {
+    const { uri, diagnostic, actions } = await openWithFinding(PRIVILEGED_POD);
+    const fixable = (diagnostic.data as { fixable: boolean }).fixable;
+    const titles = actions.map((a) => [a.title, a.kind, a.isPreferred === true]);
+    const ignore = [
+      ['Ignore privileged-container for this object', 'quickfix', false],
+      ['Ignore privileged-container for this line', 'quickfix', false],
+    ];
+    assert.deepEqual(titles.slice(-2), ignore);
+    assert.equal(titles.filter(([, , preferred]) => preferred).length, fixable ? 1 : 0);
+    for (const action of actions) {
+      assert.deepEqual(action.diagnostics, [diagnostic]);
+      const { uri: target, version } = applyAction(action, PRIVILEGED_POD);
+      assert.deepEqual([target, version], [uri, 1]);
+    }
+  });
+
+  it('"Ignore for this line" inserts an indented comment above and the finding goes away', async () => {
+    const { uri, actions } = await openWithFinding(PRIVILEGED_POD);
+    const action = actions.find((a) => a.title === 'Ignore privileged-container for this line')!;
+    const { text } = applyAction(action, PRIVILEGED_POD);
+    assert.equal(text, PRIVILEGED_POD.replace('        privileged: true', '        # palisade-ignore privileged-container\n        privileged: true'));
+    assert.deepEqual(await resend(uri, text), []);
+  });
+
+  it('"Ignore for this object" adds the annotation to the object and the finding goes away', async () => {
+    const { uri, actions } = await openWithFinding(PRIVILEGED_POD);
+    const action = actions.find((a) => a.title === 'Ignore privileged-container for this object')!;
+    const { text } = applyAction(action, PRIVILEGED_POD);
+    assert.equal(text, PRIVILEGED_POD.replace('  name: web\n', '  name: web\n  annotations:\n    palisade.dev/ignore: privileged-container\n'));
+    assert.deepEqual(await resend(uri, text), []);
+  });
+
+  it('"Ignore for this object" extends an existing ignore annotation, in a flow map', async () => {
+    const source = PRIVILEGED_POD.replace('metadata:\n  name: web\n', 'metadata: {name: web, annotations: {palisade.dev/ignore: host-network}}\n');
+    const { uri, actions } = await openWithFinding(source);
+    const action = actions.find((a) => a.title === 'Ignore privileged-container for this object')!;
+    const { text } = applyAction(action, source);
+    assert.equal(text, source.replace('palisade.dev/ignore: host-network', 'palisade.dev/ignore: "host-network, privileged-container"'));
+    assert.deepEqual(await resend(uri, text), []);
+  });
+
+  it('keeps CRLF line breaks in suppression edits', async () => {
+    const source = PRIVILEGED_POD.replace(/\n/g, '\r\n');
+    const { uri, actions } = await openWithFinding(source);
+    const line = applyAction(actions.find((a) => a.title.endsWith('for this line'))!, source).text;
+    assert.equal(line, source.replace('        privileged: true', '        # palisade-ignore privileged-container\r\n        privileged: true'));
+    const object = applyAction(actions.find((a) => a.title.endsWith('for this object'))!, source).text;
+    assert.ok(!/[^\r]\n/.test(object), 'every inserted line ends with CRLF');
+    assert.deepEqual(await resend(uri, object), []);
+  });
+
+  it('answers source.fixAll.palisade with the safe fixes only, and the fixAll command applies them', async () => {
+    const { uri, diagnostic } = await openWithFinding(PRIVILEGED_POD);
+    const fixable = (diagnostic.data as { fixable: boolean }).fixable;
+    const actions = await client.codeActions(uri, diagnostic.range, [], ['source.fixAll.palisade']);
+    const result = (await client.executeCommand('palisade.fixAll', { uri, version: 1 })) as { applied: boolean };
+    if (!fixable) {
+      // No rule in this file has a safe fix: nothing to offer, nothing applied.
+      assert.deepEqual(actions, []);
+      assert.deepEqual(result, { applied: false });
+      return;
+    }
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all auto-fixable Palisade problems', 'source.fixAll.palisade']]);
+    const { text } = applyAction(actions[0], PRIVILEGED_POD);
+    assert.deepEqual(result, { applied: true });
+    assert.deepEqual(await resend(uri, text), []);
+  });
+});

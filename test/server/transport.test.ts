@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import type { TextDocumentEdit } from 'vscode-languageserver/node';
+import { applyTextEdits, LspClient, rangeTuple } from '../harness/lsp-client';
+import { BASELINE, buildServer, PRIVILEGED_POD, tempFolder } from './helpers';
+
+describe('language server: transports and documents', function () {
+  this.timeout(60_000);
+  const tmp = tempFolder();
+  after(() => tmp.dispose());
+
+  it('serves over Node IPC (--node-ipc), as the VS Code client starts it', async () => {
+    buildServer();
+    const client = await LspClient.start({ transport: 'ipc', settings: BASELINE });
+    try {
+      const uri = tmp.uri('ipc.yaml');
+      await client.open(uri, PRIVILEGED_POD, 1);
+      assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => d.code), ['privileged-container']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('analyses untitled YAML buffers, with the default policy when no folder is open', async () => {
+    buildServer();
+    const client = await LspClient.start({ settings: BASELINE });
+    try {
+      const uri = 'untitled:Untitled-1';
+      await client.open(uri, PRIVILEGED_POD, 3);
+      assert.deepEqual((await client.diagnosticsFor(uri, 3)).map((d) => d.code), ['privileged-container']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('analyses Dockerfiles by language id, with the line suppression quick fix', async () => {
+    buildServer();
+    const client = await LspClient.start({ settings: { '*': { profile: 'recommended' } } });
+    try {
+      const uri = tmp.uri('Dockerfile');
+      const text = 'FROM ubuntu:latest\nUSER 10001\n';
+      await client.open(uri, text, 1, 'dockerfile');
+      const latest = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'base-image-latest')!;
+      assert.deepEqual([rangeTuple(latest.range), latest.severity], [[0, 5, 0, 18], 2]);
+      const actions = await client.codeActions(uri, latest.range, [latest]);
+      const ignore = actions.find((a) => a.title === 'Ignore base-image-latest for this line')!;
+      assert.equal(actions.some((a) => a.title.endsWith('for this object')), false, 'a Dockerfile has no object to annotate');
+      const edited = applyTextEdits(text, (ignore.edit!.documentChanges![0] as TextDocumentEdit).edits as never);
+      assert.equal(edited, '# palisade-ignore base-image-latest\nFROM ubuntu:latest\nUSER 10001\n');
+      await client.change(uri, 2, [{ text: edited }]);
+      assert.equal((await client.diagnosticsFor(uri, 2)).some((d) => d.code === 'base-image-latest'), false);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('offers a rule fix as the preferred quick fix, in source.fixAll.palisade and through palisade.fixAll', async () => {
+    buildServer();
+    const client = await LspClient.start({ settings: { '*': { profile: 'recommended' } } });
+    try {
+      const uri = tmp.uri('app.dockerfile');
+      const text = 'FROM alpine:3.20\nADD config.json /etc/app/\nUSER 10001\n';
+      const fixed = 'FROM alpine:3.20\nCOPY config.json /etc/app/\nUSER 10001\n';
+      await client.open(uri, text, 1, 'dockerfile');
+      const add = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'add-instead-of-copy')!;
+      assert.deepEqual(add.data, { key: 'add-instead-of-copy#0#stages[0].instructions[0]', fixable: true });
+      const actions = await client.codeActions(uri, add.range, [add]);
+      const preferred = actions.filter((a) => a.isPreferred);
+      assert.deepEqual(preferred.map((a) => a.title), ['Replace ADD with COPY']);
+      const editOf = (a: (typeof actions)[number]) => applyTextEdits(text, (a.edit!.documentChanges![0] as TextDocumentEdit).edits as never);
+      assert.equal(editOf(preferred[0]), fixed);
+
+      const [fixAll] = await client.codeActions(uri, add.range, [], ['source.fixAll.palisade']);
+      assert.deepEqual([fixAll.kind, editOf(fixAll)], ['source.fixAll.palisade', fixed]);
+
+      assert.deepEqual(await client.executeCommand('palisade.fixAll', { uri, version: 1 }), { applied: true });
+      const applied = client.appliedEdits.at(-1)!.edit.documentChanges![0] as TextDocumentEdit;
+      assert.deepEqual([applied.textDocument.version, applyTextEdits(text, applied.edits as never)], [1, fixed]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
