@@ -1,6 +1,6 @@
-import type { Add, Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
-import { keywordOffsets, instructionPath, sourcesOf, isRemoteSource } from './helpers';
+import { flagsOf, keywordOffsets, instructionPath, sourcesOf, isRemoteSource } from './helpers';
 
 /** Flags ADD and COPY share; an ADD with any other flag (`--keep-git-dir`, `--unpack`) keeps ADD. */
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
@@ -28,7 +28,7 @@ export default defineDockerfileRule({
         const sources = sourcesOf(instruction);
         // `$FILE` may name a URL or an archive: only the build knows.
         if (sources.length === 0 || sources.some((s) => isRemoteSource(s) || ARCHIVE.test(s) || s.includes('$'))) continue;
-        const copyable = (instruction as Add).getFlags().every((f) => COPY_FLAGS.has(f.getName()));
+        const copyable = flagsOf(instruction).every((f) => COPY_FLAGS.has(f.getName()));
         const [start, end] = keywordOffsets(model, instruction);
         context.report({
           start,

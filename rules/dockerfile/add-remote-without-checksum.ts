@@ -1,6 +1,5 @@
-import type { Add } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
-import { argumentOffsets, instructionPath, sourcesOf } from './helpers';
+import { argumentOffsets, flagsOf, instructionPath, sourcesOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -19,7 +18,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'ADD') continue;
-        if ((instruction as Add).getFlags().some((f) => f.getName() === 'checksum')) continue;
+        if (flagsOf(instruction).some((f) => f.getName() === 'checksum')) continue;
         const urls = sourcesOf(instruction).filter((s) => /^https?:\/\//i.test(s));
         if (urls.length === 0) continue;
         const [start, end] = argumentOffsets(model, instruction);

@@ -1,11 +1,14 @@
 import type { Run } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
 import type { ShellCommand } from '../engine/dockerfile/shell';
-import { forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { flagsOf, forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
 
 /** Commands that store a credential on disk, in the layer they run in. */
+const CREDENTIAL_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'doctl', 'docker', 'podman', 'buildah', 'helm', 'oras', 'skopeo', 'npm', 'yarn', 'pnpm', 'gh', 'vault', 'huggingface-cli', 'hf']);
+
 function credentialSetup(command: ShellCommand): string | undefined {
   const program = programOf(command);
+  if (!CREDENTIAL_PROGRAMS.has(program)) return undefined;
   const words = command.words.map((w) => w.value);
   const has = (...values: string[]) => values.some((v) => words.includes(v) || words.some((w) => w.startsWith(`${v}=`)));
   if (program === 'aws' && words[1] === 'configure' && words[2] === 'set' && /secret|access_key|session_token/i.test(words[3] ?? '')) return 'aws configure set';
@@ -21,7 +24,7 @@ function credentialSetup(command: ShellCommand): string | undefined {
 }
 
 function hasSecretMount(run: Run): boolean {
-  return run.getFlags().some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''));
+  return flagsOf(run).some((f) => f.getName() === 'mount' && /(^|,)type=secret(,|$)/.test(f.getValue() ?? ''));
 }
 
 export default defineDockerfileRule({

@@ -2,11 +2,11 @@
 import { JSONInstruction, type Instruction, type Run } from 'dockerfile-ast';
 import type { DockerfileModel, RunScript, Stage } from '../engine/dockerfile/model';
 import type { TextEdit } from '../engine/types';
-import { offsetRange, runScripts } from '../engine/dockerfile/model';
+import { argumentsOf, offsetRange, runScripts } from '../engine/dockerfile/model';
 import { parseImageReference, type ImageReference } from '../kubernetes/images/image-reference';
 import { effectiveCommand, type ShellCommand, type ShellWord } from '../engine/dockerfile/shell';
 
-export { finalStage, runScripts } from '../engine/dockerfile/model';
+export { argumentsOf, finalStage, flagsOf, runScripts } from '../engine/dockerfile/model';
 export type { ShellCommand, ShellWord };
 
 /** Stable identity of an instruction: its stage and position in it, not its line. */
@@ -22,7 +22,7 @@ export function keywordOffsets(model: DockerfileModel, instruction: Instruction)
 
 /** Offsets of an instruction's arguments, falling back to its keyword. */
 export function argumentOffsets(model: DockerfileModel, instruction: Instruction): [number, number] {
-  const args = instruction.getArguments();
+  const args = argumentsOf(instruction);
   if (args.length === 0) return keywordOffsets(model, instruction);
   return [offsetRange(model, args[0].getRange())[0], offsetRange(model, args[args.length - 1].getRange())[1]];
 }
@@ -45,17 +45,27 @@ export interface RunCommandVisit {
 
 /** Calls `visit` for every simple command of every RUN in every stage. */
 export function forEachRunCommand(model: DockerfileModel, visit: (v: RunCommandVisit) => void): void {
+  for (const v of runCommands(model)) visit(v);
+}
+
+// Most rules walk the RUN commands: list them once per model.
+const runCommandCache = new WeakMap<DockerfileModel, RunCommandVisit[]>();
+
+function runCommands(model: DockerfileModel): RunCommandVisit[] {
+  let visits = runCommandCache.get(model);
+  if (visits) return visits;
+  visits = [];
   for (const stage of model.stages) {
     for (const instruction of stage.instructions) {
       if (instruction.getKeyword() !== 'RUN') continue;
       const run = instruction as Run;
       for (const script of runScripts(model, run)) {
-        script.commands.forEach((command, index) => {
-          visit({ stage, run, command, effective: effectiveCommand(command), script, index });
-        });
+        script.commands.forEach((command, index) => visits!.push({ stage, run, command, effective: effectiveCommand(command), script, index }));
       }
     }
   }
+  runCommandCache.set(model, visits);
+  return visits;
 }
 
 /** File offsets of a shell word. */
@@ -65,6 +75,18 @@ export function wordOffsets(script: RunScript, word: ShellWord): [number, number
 
 /** The name a command runs under, without its directory or `.exe` (`/usr/bin/curl` -> `curl`). */
 export function programOf(command: ShellCommand): string {
+  let program = programCache.get(command);
+  if (program === undefined) {
+    program = computeProgram(command);
+    programCache.set(command, program);
+  }
+  return program;
+}
+
+// Every RUN rule asks for the program of every command.
+const programCache = new WeakMap<ShellCommand, string>();
+
+function computeProgram(command: ShellCommand): string {
   const first = command.words[0]?.value ?? '';
   // Windows images run `curl.exe` and `C:\\tools\\wget.exe`.
   return first.slice(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
@@ -122,7 +144,7 @@ export function removeOptionEdit(text: string, script: RunScript, word: ShellWor
 /** The source arguments of ADD/COPY (flags and the destination excluded; JSON form too). */
 export function sourcesOf(instruction: Instruction): string[] {
   const json = instruction instanceof JSONInstruction ? instruction.getJSONStrings() : [];
-  const values = json.length > 0 ? json.map((j) => j.getJSONValue()) : instruction.getArguments().map((a) => a.getValue());
+  const values = json.length > 0 ? json.map((j) => j.getJSONValue()) : argumentsOf(instruction).map((a) => a.getValue());
   const withoutFlags = values.filter((v) => !v.startsWith('--'));
   return withoutFlags.slice(0, -1);
 }
@@ -151,7 +173,7 @@ export function exposedPorts(model: DockerfileModel): ExposedPort[] {
   for (const stage of model.stages) {
     for (const instruction of stage.instructions) {
       if (instruction.getKeyword() !== 'EXPOSE') continue;
-      for (const arg of instruction.getArguments()) {
+      for (const arg of argumentsOf(instruction)) {
         const text = arg.getValue();
         const [start, end] = offsetRange(model, arg.getRange());
         const m = /^(\d+)(?:-(\d+))?(?:\/(\w+))?$/.exec(text);

@@ -1,7 +1,6 @@
-import type { Run } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
 import { offsetRange } from '../engine/dockerfile/model';
-import { instructionPath } from './helpers';
+import { flagsOf, instructionPath } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -20,7 +19,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.getKeyword() !== 'RUN') continue;
-        const flag = (instruction as Run).getFlags().find((f) => f.getName() === 'security' && f.getValue() === 'insecure');
+        const flag = flagsOf(instruction).find((f) => f.getName() === 'security' && f.getValue() === 'insecure');
         if (!flag) continue;
         const [start, end] = offsetRange(model, flag.getRange());
         context.report({ start, end, path: instructionPath(stage, instruction), message: 'RUN --security=insecure runs this step outside the build sandbox with every capability. Remove the flag.' });

@@ -3,7 +3,7 @@ import { shippedStages, stageChain, type Stage } from '../engine/dockerfile/mode
 import { defineDockerfileRule } from '../engine/rule';
 import type { TextEdit } from '../engine/types';
 import type { ShellCommand } from '../engine/dockerfile/shell';
-import { findOption, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
+import { findOption, flagsOf, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
 
 /** `ENV PIP_NO_CACHE_DIR=1` in the stage (or a stage it builds on), or as an inline assignment. */
 function pipCacheDisabled(stage: Stage, commands: ShellCommand[]): boolean {
@@ -12,6 +12,8 @@ function pipCacheDisabled(stage: Stage, commands: ShellCommand[]): boolean {
     s.instructions.some((i) => i instanceof PropertyInstruction && i.getKeyword() === 'ENV' && i.getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
   );
 }
+
+const PACKAGE_MANAGERS = /^(apt-get|apt|apk|yum|dnf|microdnf|tdnf|zypper|pip[0-9.]*)$/;
 
 function cleansUp(commands: ShellCommand[], pattern: RegExp): boolean {
   return commands.some((c) => pattern.test(c.words.map((w) => w.value).join(' ')));
@@ -35,15 +37,16 @@ export default defineDockerfileRule({
     forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
       // A build stage's cache never reaches the image (only what COPY --from takes does).
       if (!shipped.has(stage)) return;
-      const path = instructionPath(stage, run);
-      const fix = (title: string, edit: TextEdit) => (script.editable ? { fix: { title, edits: [edit] } } : {});
-      if (run.getFlags().some((f) => f.getName() === 'mount' && /type=cache/.test(f.getValue() ?? ''))) return;
+      const program = programOf(effective);
+      if (!PACKAGE_MANAGERS.test(program)) return;
+      if (flagsOf(run).some((f) => f.getName() === 'mount' && /type=cache/.test(f.getValue() ?? ''))) return;
       const sub = subcommand(effective);
       if (!sub) return;
+      const path = instructionPath(stage, run);
+      const fix = (title: string, edit: TextEdit) => (script.editable ? { fix: { title, edits: [edit] } } : {});
       const [subStart, subEnd] = wordOffsets(script, sub);
       const last = effective.words[effective.words.length - 1];
       const [, lastEnd] = wordOffsets(script, last);
-      const program = programOf(effective);
       if (isInstall(effective, ['apt-get install', 'apt install']) && !cleansUp(script.commands, /rm -[a-z]*r[a-z]* .*\/var\/lib\/apt\/lists|apt(-get)? dist-clean/)) {
         context.report({
           start: subStart,

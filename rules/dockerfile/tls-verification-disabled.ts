@@ -26,8 +26,11 @@ interface InsecureOption {
 }
 
 /** Why a command disables TLS verification, and the word to underline; undefined when it does not. */
+const TLS_PROGRAMS = /^(curl|wget|pip[0-9.]*|npm|yarn|pnpm|git|yum|dnf|tdnf|microdnf|yum-config-manager|dnf-config-manager)$/;
+
 function insecureOption(command: ShellCommand): InsecureOption | undefined {
   const program = programOf(command);
+  if (!TLS_PROGRAMS.test(program)) return undefined;
   const words = command.words.map((w) => w.value);
   const option = (long: string[], short: string[] = []) => findOption(command, long, short);
   let word: ShellWord | undefined;

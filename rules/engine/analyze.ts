@@ -118,7 +118,20 @@ export function analyzeFile(
     const findings = analyzeDockerfileText(text, rules.filter(isDockerfileRule), options);
     return { language, findings, documentCount: 1, objects: [] };
   }
+  if (!looksLikeKubernetes(text)) return { language, findings: [], documentCount: 0, objects: [] };
   return analyzeYamlText(text, rules.filter(isKubernetesRule), options, cache);
+}
+
+const KIND_LINE = /^[ \t-]*kind[ \t]*:/m;
+const API_VERSION_KEY = /apiVersion[ \t]*:/;
+
+/**
+ * A cheap test that keeps other YAML (CI pipelines, compose files, Helm values) free and
+ * silent, in the editor and the CLI alike: such files are not Palisade's to judge, not even
+ * their syntax errors.
+ */
+export function looksLikeKubernetes(text: string): boolean {
+  return KIND_LINE.test(text) && API_VERSION_KEY.test(text);
 }
 
 function isKubernetesRule(r: ResolvedRule): r is ResolvedKubernetesRule {

@@ -244,8 +244,12 @@ describe('engine: YAML that is not Kubernetes', () => {
       const result = analyzeFile('ci.yaml', code, resolved(privilegedContainer, reportName, walkEverything), options);
       assert.deepEqual(result.findings, []);
       assert.deepEqual(result.objects, []);
-      assert.equal(result.documentCount, 1);
     }
+  });
+
+  it('reports not even the syntax errors of a file that is not Kubernetes', () => {
+    const brokenCompose = 'services:\n  web: {image: nginx\n';
+    assert.deepEqual(analyzeFile('compose.yaml', brokenCompose, resolved(reportName), options).findings, []);
   });
 
   it('reports nothing on a file with only comments, or empty', () => {

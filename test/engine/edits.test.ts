@@ -23,6 +23,10 @@ const HARDEN = { runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
 
 describe('YAML edit primitives', () => {
   describe('setScalar', () => {
+    it('quotes text with flow indicators so a flow map keeps one entry', () => {
+      const text = 'metadata: {annotations: {x: old}}\n';
+      assert.equal(apply(text, setScalar(text, ref(text, 'metadata', 'annotations', 'x'), 'a, b')), 'metadata: {annotations: {x: "a, b"}}\n');
+    });
     it('keeps quote style, spacing and trailing comments', () => {
       const text = 'a: "x"  # c\nb: \'y\'\nc: true   # needed?\n';
       const edits = [...setScalar(text, ref(text, 'a'), 'z')!, ...setScalar(text, ref(text, 'b'), "it's")!, ...setScalar(text, ref(text, 'c'), false)!];

@@ -13,16 +13,20 @@ import { analyzeFile } from '../../rules/engine/analyze';
 import { applyConfigSuppressions, defaultConfig, parseConfig, resolveRules, type PalisadeConfig } from '../../rules/engine/config';
 import type { ProfileName } from '../../rules/engine/profiles';
 import type { Finding } from '../../rules/engine/types';
+import { analyzeWorkspace } from '../../rules/engine/workspace';
 import { RULE_IDS, RULES } from '../../rules/index';
 
 const ROOT = resolve(__dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
+/** Per-file and workspace (cross-object) rules over one file, as the CLI runs them. */
 function scan(path: string, config: PalisadeConfig = defaultConfig()): Finding[] {
-  const findings = analyzeFile(path, read(path), resolveRules(RULES, config), {
-    kubernetesVersion: config.kubernetesVersion,
-    trustedRegistries: config.trustedRegistries,
-  }).findings;
+  const text = read(path);
+  const rules = resolveRules(RULES, config);
+  const options = { kubernetesVersion: config.kubernetesVersion, trustedRegistries: config.trustedRegistries };
+  const analysis = analyzeFile(path, text, rules, options);
+  const crossObject = analyzeWorkspace([{ file: path, text, analysis }], rules, options).get(path) ?? [];
+  const findings = [...analysis.findings, ...crossObject];
   applyConfigSuppressions(findings, path.replace(/^examples\/with-config\//, ''), config);
   return findings;
 }

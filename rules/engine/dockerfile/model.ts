@@ -4,7 +4,7 @@
  * offsets into the file. Parsing is done by dockerfile-ast, the parser behind the Docker
  * language server.
  */
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { DockerfileParser, ModifiableInstruction, type Argument, type Dockerfile, type Flag, type From, type Instruction, type Run } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { parseShell, type ShellCommand } from './shell';
@@ -110,12 +110,50 @@ export function offsetRange(model: DockerfileModel, range: Range): [number, numb
   return [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)];
 }
 
+// dockerfile-ast getters re-scan the instruction's text on every call, and every rule asks
+// for the same values: they are computed once per instruction (the AST objects are
+// per-parse, so the caches die with the model).
+const argumentCache = new WeakMap<Instruction, Argument[]>();
+const flagCache = new WeakMap<Instruction, Flag[]>();
+const runScriptCache = new WeakMap<Run, RunScript[]>();
+
+/** `instruction.getArguments()`, computed once. */
+export function argumentsOf(instruction: Instruction): Argument[] {
+  let args = argumentCache.get(instruction);
+  if (!args) {
+    args = instruction.getArguments();
+    argumentCache.set(instruction, args);
+  }
+  return args;
+}
+
+/** The `--name=value` flags of RUN, ADD, COPY, FROM...; none for other instructions. */
+export function flagsOf(instruction: Instruction): Flag[] {
+  let flags = flagCache.get(instruction);
+  if (!flags) {
+    flags = instruction instanceof ModifiableInstruction ? instruction.getFlags() : [];
+    flagCache.set(instruction, flags);
+  }
+  return flags;
+}
+
 /**
  * The shell scripts a RUN executes, tokenized: the heredoc bodies when it has them, the
- * `sh -c` script of an exec-form RUN, else its arguments after the flags.
+ * `sh -c` script of an exec-form RUN, else its arguments after the flags. Computed once per RUN.
  */
 export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
-  const heredocs = run.getHeredocs();
+  let scripts = runScriptCache.get(run);
+  if (!scripts) {
+    scripts = computeRunScripts(model, run);
+    runScriptCache.set(run, scripts);
+  }
+  return scripts;
+}
+
+function computeRunScripts(model: DockerfileModel, run: Run): RunScript[] {
+  // getHeredocs() re-scans the arguments: skip it when no `<<` can start one.
+  const [runStart, runEnd] = offsetRange(model, run.getRange());
+  const heredocs = model.text.slice(runStart, runEnd).includes('<<') ? run.getHeredocs() : [];
   if (heredocs.length > 0) {
     return heredocs.flatMap((h) => {
       const r = h.getContentRange();
@@ -126,11 +164,31 @@ export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
   }
   const json = run.getJSONStrings();
   if (json.length > 0) return execFormScript(model, json);
-  const args = run.getArguments();
-  if (args.length === 0) return [];
-  const start = model.lines.offsetAt(args[0].getRange().start);
-  const end = model.lines.offsetAt(args[args.length - 1].getRange().end);
-  return [{ offset: start, commands: parseShell(model.text.slice(start, end), model.escape), editable: true }];
+  return [shellFormScript(model, run)];
+}
+
+/**
+ * Tokenizes the text after the keyword directly (getArguments() would re-scan it), then
+ * drops the leading `--mount=...`-style flags, which BuildKit reads before the shell runs.
+ */
+function shellFormScript(model: DockerfileModel, run: Run): RunScript {
+  const [, start] = offsetRange(model, run.getInstructionRange());
+  const [, end] = offsetRange(model, run.getRange());
+  const commands = parseShell(model.text.slice(start, end), model.escape);
+  const first = commands[0];
+  if (first && first.assignments.length === 0) {
+    let flags = 0;
+    while (flags < first.words.length && first.words[flags].value.startsWith('--')) flags++;
+    if (flags > 0) {
+      // `RUN --mount=... FOO=1 cmd`: the assignment was read as a word after the flag.
+      let names = flags;
+      while (names < first.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.words[names].value)) names++;
+      first.assignments = first.words.slice(flags, names);
+      first.words = first.words.slice(names);
+      if (first.words.length === 0 && first.assignments.length === 0) commands.shift();
+    }
+  }
+  return { offset: start, commands, editable: true };
 }
 
 function execFormScript(model: DockerfileModel, json: ReturnType<Run['getJSONStrings']>): RunScript[] {

@@ -58,7 +58,10 @@ export function parseShell(script: string, continuation = '\\'): ShellCommand[] 
   return commands;
 }
 
-function* tokenize(s: string, esc: string): Generator<Token> {
+/** The script's tokens, in order (an array: generators cost more than the tokenizing itself). */
+function tokenize(s: string, esc: string): Token[] {
+  const tokens: Token[] = [];
+  const emit = (t: Token) => tokens.push(t);
   let i = 0;
   while (i < s.length) {
     const c = s[i];
@@ -73,7 +76,7 @@ function* tokenize(s: string, esc: string): Generator<Token> {
     }
     if (c === '\n' || c === '\r') {
       i++;
-      yield { kind: 'separator', op: '\n' };
+      emit({ kind: 'separator', op: '\n' });
       continue;
     }
     if (c === '#') {
@@ -83,14 +86,15 @@ function* tokenize(s: string, esc: string): Generator<Token> {
     const op = operatorAt(s, i);
     if (op) {
       i += op.length;
-      if (/^[0-9]*[<>]/.test(op) || op === '&>' || op === '&>>') yield { kind: 'redirect' };
-      else yield { kind: 'separator', op };
+      if (/^[0-9]*[<>]/.test(op) || op === '&>' || op === '&>>') emit({ kind: 'redirect' });
+      else emit({ kind: 'separator', op });
       continue;
     }
     const word = readWord(s, i, esc);
     i = word.end;
-    yield { kind: 'word', word };
+    emit({ kind: 'word', word });
   }
+  return tokens;
 }
 
 /** Inside a continued instruction, whole-line comments are removed before the shell runs. */
@@ -107,15 +111,23 @@ function skipCommentLines(s: string, i: number): number {
 
 const OPERATORS = ['&&', '||', ';;', '|&', '&>>', '&>', '>>', '>&', '<<<', '<&', '>|', '<>', '|', ';', '&', '(', ')', '>', '<'];
 
+const OPERATOR_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
+
 function operatorAt(s: string, i: number): string | undefined {
-  // A file-descriptor redirect such as `2>&1` or `2>/dev/null`.
-  const fd = /^[0-9]+(?:>>|>&|<&|>|<)/.exec(s.slice(i, i + 4));
-  if (fd) return fd[0];
+  const c = s[i];
+  if (c >= '0' && c <= '9') {
+    // A file-descriptor redirect such as `2>&1` or `2>/dev/null`.
+    const fd = /^[0-9]+(?:>>|>&|<&|>|<)/.exec(s.slice(i, i + 4));
+    return fd?.[0];
+  }
+  if (!OPERATOR_START.has(c)) return undefined;
   for (const op of OPERATORS) if (s.startsWith(op, i)) return op;
   return undefined;
 }
 
 const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
+/** Characters readWord handles one by one: escapes, quotes and substitutions. */
+const SPECIAL = new Set(['\\', "'", '"', '$', '`']);
 
 function readWord(s: string, start: number, esc: string): ShellWord {
   let i = start;
@@ -147,8 +159,11 @@ function readWord(s: string, start: number, esc: string): ShellWord {
       value += s.slice(i, end);
       i = end;
     } else {
-      value += c;
-      i++;
+      // A run of ordinary characters, appended at once.
+      let j = i + 1;
+      while (j < s.length && !WORD_END.has(s[j]) && !SPECIAL.has(s[j]) && s[j] !== esc) j++;
+      value += s.slice(i, j);
+      i = j;
     }
   }
   return { value, start, end: Math.min(i, s.length) };
@@ -197,9 +212,12 @@ export function commandName(command: ShellCommand): string | undefined {
  * The command that actually runs, looking through wrappers such as `sudo`, `env`,
  * `exec`, `nohup`, `time` and `xargs` (whose own options are skipped).
  */
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'xargs', 'nice', 'command', 'builtin']);
+
 export function effectiveCommand(command: ShellCommand): ShellCommand {
-  const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'xargs', 'nice', 'command', 'builtin']);
+  const wrappers = WRAPPERS;
   let words = command.words;
+  if (words.length < 2 || !wrappers.has(words[0].value.slice(words[0].value.lastIndexOf('/') + 1))) return command;
   while (words.length > 1 && wrappers.has(words[0].value.slice(words[0].value.lastIndexOf('/') + 1))) {
     let k = 1;
     while (k < words.length && (words[k].value.startsWith('-') || ASSIGNMENT.test(words[k].value))) k++;

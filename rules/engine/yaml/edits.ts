@@ -179,8 +179,14 @@ function sharedAnchors(doc: Document): Set<string> {
   return found;
 }
 
+/**
+ * A scalar as YAML text. Plain text with flow indicators (`a, b`) is fine in a block map but
+ * splits into several entries inside a flow map, and the caller may not know which it is
+ * writing into: such strings are double-quoted, which is valid in both.
+ */
 function scalarText(value: YamlScalar): string {
-  return stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
+  const text = stringify(value, { version: '1.1', lineWidth: 0 }).replace(/\n$/, '');
+  return typeof value === 'string' && /^[^"'][^\n]*[,[\]{}]/.test(text) ? JSON.stringify(value) : text;
 }
 
 function pad(col: number): string {

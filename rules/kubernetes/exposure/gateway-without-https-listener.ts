@@ -1,5 +1,5 @@
 import { defineKubernetesRule } from '../../engine/rule';
-import { isGateway, listenersOf, TLS_PROTOCOLS } from './gateway';
+import { isGateway, listenersOf } from './gateway';
 
 export default defineKubernetesRule({
   meta: {

@@ -32,5 +32,3 @@ export function listenersOf(gateway: K8sObject): ListenerView[] {
   });
 }
 
-/** Listeners that terminate or pass through TLS. */
-export const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);

@@ -85,8 +85,10 @@ export function missingRequirementRule(meta: RuleMeta, spec: MissingRequirement)
  * Suggestions, never fixes: a limit can get the container throttled or OOM-killed, a request can
  * leave it unschedulable. First the one missing entry, then every missing request and limit at
  * once. The single entry is left out when it would create `resources` or `resources.<group>`
- * while other entries are missing whose findings point at the closest of those nodes: they
- * would move, and a change must not shift findings it does not resolve.
+ * while other cpu/memory entries are missing whose findings point at the closest of those
+ * nodes: they would move, and a change must not shift findings it does not resolve. (The strict
+ * missing-ephemeral-storage finding can still move, and the strict requests-not-equal-limits
+ * disagrees with any request below its limit: no single change satisfies every strict rule.)
  */
 function requirementChanges(context: KubernetesRuleContext, container: ContainerView, pod: PodSpecView, requirement: Requirement, resource: Resource): ProposedChange[] {
   const missing = REQUIREMENTS.filter((r) => isMissing(container, pod, r.requirement, r.resource));

@@ -38,14 +38,8 @@ export interface Published {
   engine?: EngineConfig;
 }
 
-const DEBOUNCE_MS = 150;
-const KUBERNETES_HINT = /^[ \t-]*kind[ \t]*:/m;
-const API_VERSION_HINT = /apiVersion[ \t]*:/;
-
-/** A cheap test that keeps non-Kubernetes YAML (CI files, compose files) almost free. */
-export function looksLikeKubernetes(text: string): boolean {
-  return KUBERNETES_HINT.test(text) && API_VERSION_HINT.test(text);
-}
+/** The pause after a keystroke before the document is analysed (no setting changes it). */
+export const DEBOUNCE_MS = 150;
 
 export function isConfigFile(file: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file));
@@ -201,7 +195,7 @@ export class Validator {
     if (fsPath && isPathExcluded(engine, fsPath)) return undefined;
     const language = languageFor(uri, this.ctx.documents.get(uri)?.languageId);
     if (language === 'dockerfile') return analyzeFile(fsPath ?? uri, text, engine.rules, engine.dockerfileOptions);
-    if (language !== 'kubernetes' || !looksLikeKubernetes(text)) return undefined;
+    if (language !== 'kubernetes') return undefined;
     return analyzeFile(fsPath ?? uri, text, engine.rules, engine.options, file?.cache);
   }
 

@@ -26,7 +26,9 @@ export function runWorkspace(files: Record<string, string>, ruleId: string, opti
   for (const [file, findings] of analyzeWorkspace(analysed, rules, opts)) {
     for (const f of findings) if (f.ruleId === ruleId && !f.suppressed) out.push(normalise(files, file, f));
   }
-  return out;
+  // In the order the files were given, then by position: the engine's map order depends on which rule reported first.
+  const order = Object.keys(files);
+  return out.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
 /** The findings' full data, for tests that look at fixes and suggestions. */
