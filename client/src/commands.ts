@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from './constants';
+import { CLIENT_COMMANDS, DOCUMENT_SELECTOR, SERVER_COMMANDS } from './constants';
 
 interface ReportFormat extends vscode.QuickPickItem {
   format: 'sarif' | 'json' | 'text';
@@ -66,8 +66,8 @@ function plural(count: number, noun: string): string {
 
 async function fixAll(run: ServerCall): Promise<unknown> {
   const document = vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'yaml') {
-    void vscode.window.showInformationMessage('Palisade: open a YAML file to fix its problems.');
+  if (!document || vscode.languages.match([...DOCUMENT_SELECTOR], document) === 0) {
+    void vscode.window.showInformationMessage('Palisade: open a Kubernetes manifest or a Dockerfile to fix its problems.');
     return undefined;
   }
   return run(SERVER_COMMANDS.fixAll, [{ uri: document.uri.toString(), version: document.version }]);

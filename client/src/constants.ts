@@ -23,3 +23,18 @@ export const SERVER_COMMANDS = {
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'palisade';
+
+/**
+ * The file names the server analyses as Dockerfiles (`languageOf` in rules/engine/analyze.ts),
+ * for editors that have no `dockerfile` language: the server then goes by the name.
+ */
+export const DOCKERFILE_PATTERN = '**/{Dockerfile,Dockerfile.*,Containerfile,Containerfile.*,*.dockerfile,*.containerfile}';
+
+/** The documents the client syncs to the server, and for which the status item is shown. */
+export const DOCUMENT_SELECTOR = [
+  { language: 'yaml', scheme: 'file' },
+  { language: 'yaml', scheme: 'untitled' },
+  { language: 'dockerfile', scheme: 'file' },
+  { language: 'dockerfile', scheme: 'untitled' },
+  { scheme: 'file', pattern: DOCKERFILE_PATTERN },
+] as const;

@@ -1,6 +1,7 @@
 /** Creates the language client: the server is dist/server.js, run as a Node child over IPC. */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR } from './constants';
 
 export const CLIENT_ID = 'palisade';
 const CLIENT_NAME = 'Palisade';
@@ -13,10 +14,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'yaml', scheme: 'file' },
-      { language: 'yaml', scheme: 'untitled' },
-    ],
+    documentSelector: [...DOCUMENT_SELECTOR],
     // The server pulls `palisade.*` per resource; this makes the client tell it when they change.
     synchronize: { configurationSection: CLIENT_ID },
     outputChannel,

@@ -1,10 +1,10 @@
 /**
- * The language status item shown for YAML files: whether the server runs, how many findings
- * the current file has, and a link to scan the workspace.
+ * The language status item shown for YAML files and Dockerfiles: whether the server runs, how
+ * many findings the current file has, and a link to scan the workspace.
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, DOCUMENT_SELECTOR } from './constants';
 
 const STATE_TEXT: Record<State, string> = {
   [State.Starting]: 'Palisade: starting',
@@ -14,10 +14,7 @@ const STATE_TEXT: Record<State, string> = {
 };
 
 export class PalisadeStatus implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('palisade.status', [
-    { language: 'yaml', scheme: 'file' },
-    { language: 'yaml', scheme: 'untitled' },
-  ]);
+  private readonly item = vscode.languages.createLanguageStatusItem('palisade.status', [...DOCUMENT_SELECTOR]);
   private readonly subscriptions: vscode.Disposable[] = [];
   private state: State = State.Stopped;
 

@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../engine/rule';
-import { argumentOffsets, flagsOf, instructionPath, sourcesOf } from './helpers';
+import { argumentOffsets, flagsOf, instructionPath, keywordOf, sourcesOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineDockerfileRule({
     const model = context.dockerfile;
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() !== 'ADD') continue;
+        if (keywordOf(instruction) !== 'ADD') continue;
         if (flagsOf(instruction).some((f) => f.getName() === 'checksum')) continue;
         const urls = sourcesOf(instruction).filter((s) => /^https?:\/\//i.test(s));
         if (urls.length === 0) continue;

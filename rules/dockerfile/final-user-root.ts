@@ -3,7 +3,7 @@ import { parseImageReference } from '../kubernetes/images/image-reference';
 import { isWindowsStage, rootImage, stageChain, type DockerfileModel, type Stage } from '../engine/dockerfile/model';
 import { defineDockerfileRule, type ProposedChange } from '../engine/rule';
 import { detectEol } from '../engine/text';
-import { argumentOffsets, finalStage, instructionPath, instructionsOf, keywordOffsets } from './helpers';
+import { argumentOffsets, finalStage, instructionPath, instructionsOf, keywordOf, keywordOffsets } from './helpers';
 
 /** `root`, `0`, `root:staff`, `0:0`: the user part decides. Windows' root is ContainerAdministrator. */
 function isRootUser(spec: string): boolean {
@@ -51,7 +51,7 @@ export default defineDockerfileRule({
     const found = lastUser(stage);
     // Windows users are names; ContainerUser is the unprivileged one every Windows base image has.
     const user = isWindowsStage(model, stage) ? 'ContainerUser' : '10001';
-    const suggestions = [addNonRootUser(model, stage, found?.stage === stage ? found.user : undefined, user)];
+    const suggestions = () => [addNonRootUser(model, stage, found?.stage === stage ? found.user : undefined, user)];
     if (!found) {
       if (baseRunsAsNonRoot(stage)) return;
       const [start, end] = keywordOffsets(model, stage.from);
@@ -63,7 +63,7 @@ export default defineDockerfileRule({
           user === '10001'
             ? 'The final stage sets no USER, so the container runs as root. Add `USER 10001` (a non-root numeric id) before CMD/ENTRYPOINT.'
             : 'The final stage sets no USER, so the container may run as ContainerAdministrator. Add `USER ContainerUser` before CMD/ENTRYPOINT.',
-        suggestions,
+        suggestions: suggestions(),
       });
       return;
     }
@@ -78,7 +78,7 @@ export default defineDockerfileRule({
         user === '10001'
           ? `The final USER is ${spec.trim()}, so the container runs as root. Switch to a non-root numeric user such as USER 10001.`
           : `The final USER is ${spec.trim()}, so the container runs with administrator rights. Switch to USER ContainerUser.`,
-      suggestions,
+      suggestions: suggestions(),
     });
   },
 });
@@ -91,7 +91,7 @@ export default defineDockerfileRule({
 function addNonRootUser(model: DockerfileModel, stage: Stage, lastUserOfStage: Instruction | undefined, user: string): ProposedChange {
   const eol = detectEol(model.text);
   const after = lastUserOfStage ? stage.instructions.indexOf(lastUserOfStage) + 1 : 0;
-  const anchor = stage.instructions.slice(after).find((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()));
+  const anchor = stage.instructions.slice(after).find((i) => ['CMD', 'ENTRYPOINT'].includes(keywordOf(i)));
   const title = `Run as non-root: add USER ${user}`;
   if (anchor) {
     const line = anchor.getRange().start.line;

@@ -2,11 +2,11 @@
 import { JSONInstruction, type Instruction, type Run } from 'dockerfile-ast';
 import type { DockerfileModel, RunScript, Stage } from '../engine/dockerfile/model';
 import type { TextEdit } from '../engine/types';
-import { argumentsOf, offsetRange, runScripts } from '../engine/dockerfile/model';
+import { argumentsOf, keywordOf, offsetRange, runScripts } from '../engine/dockerfile/model';
 import { parseImageReference, type ImageReference } from '../kubernetes/images/image-reference';
 import { effectiveCommand, type ShellCommand, type ShellWord } from '../engine/dockerfile/shell';
 
-export { argumentsOf, finalStage, flagsOf, runScripts } from '../engine/dockerfile/model';
+export { argumentsOf, finalStage, flagsOf, keywordOf, runScripts } from '../engine/dockerfile/model';
 export type { ShellCommand, ShellWord };
 
 /** Stable identity of an instruction: its stage and position in it, not its line. */
@@ -28,7 +28,7 @@ export function argumentOffsets(model: DockerfileModel, instruction: Instruction
 }
 
 export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
-  return stage.instructions.filter((i) => i.getKeyword() === keyword);
+  return stage.instructions.filter((i) => keywordOf(i) === keyword);
 }
 
 export interface RunCommandVisit {
@@ -57,7 +57,7 @@ function runCommands(model: DockerfileModel): RunCommandVisit[] {
   visits = [];
   for (const stage of model.stages) {
     for (const instruction of stage.instructions) {
-      if (instruction.getKeyword() !== 'RUN') continue;
+      if (keywordOf(instruction) !== 'RUN') continue;
       const run = instruction as Run;
       for (const script of runScripts(model, run)) {
         script.commands.forEach((command, index) => visits!.push({ stage, run, command, effective: effectiveCommand(command), script, index }));
@@ -172,7 +172,7 @@ export function exposedPorts(model: DockerfileModel): ExposedPort[] {
   const out: ExposedPort[] = [];
   for (const stage of model.stages) {
     for (const instruction of stage.instructions) {
-      if (instruction.getKeyword() !== 'EXPOSE') continue;
+      if (keywordOf(instruction) !== 'EXPOSE') continue;
       for (const arg of argumentsOf(instruction)) {
         const text = arg.getValue();
         const [start, end] = offsetRange(model, arg.getRange());

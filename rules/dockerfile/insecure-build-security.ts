@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../engine/rule';
 import { offsetRange } from '../engine/dockerfile/model';
-import { flagsOf, instructionPath } from './helpers';
+import { flagsOf, instructionPath, keywordOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     const model = context.dockerfile;
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        if (instruction.getKeyword() !== 'RUN') continue;
+        if (keywordOf(instruction) !== 'RUN') continue;
         const flag = flagsOf(instruction).find((f) => f.getName() === 'security' && f.getValue() === 'insecure');
         if (!flag) continue;
         const [start, end] = offsetRange(model, flag.getRange());

@@ -1,15 +1,14 @@
-import { PropertyInstruction } from 'dockerfile-ast';
-import { shippedStages, stageChain, type Stage } from '../engine/dockerfile/model';
+import { propertiesOf, shippedStages, stageChain, type Stage } from '../engine/dockerfile/model';
 import { defineDockerfileRule } from '../engine/rule';
 import type { TextEdit } from '../engine/types';
 import type { ShellCommand } from '../engine/dockerfile/shell';
-import { findOption, flagsOf, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
+import { findOption, flagsOf, forEachRunCommand, instructionPath, isInstall, keywordOf, programOf, subcommand, wordOffsets } from './helpers';
 
 /** `ENV PIP_NO_CACHE_DIR=1` in the stage (or a stage it builds on), or as an inline assignment. */
 function pipCacheDisabled(stage: Stage, commands: ShellCommand[]): boolean {
   if (commands.some((c) => c.assignments.some((a) => a.value.startsWith('PIP_NO_CACHE_DIR=')))) return true;
   return stageChain(stage).some((s) =>
-    s.instructions.some((i) => i instanceof PropertyInstruction && i.getKeyword() === 'ENV' && i.getProperties().some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
+    s.instructions.some((i) => keywordOf(i) === 'ENV' && propertiesOf(i).some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
   );
 }
 

@@ -24,7 +24,7 @@ function bypassIn(command: ShellCommand): ShellWord | undefined {
   }
   // `echo "deb [trusted=yes] http://..." > /etc/apt/sources.list.d/x.list`; a `file:` repository
   // holds packages built earlier in the same build, so there is no network to trust.
-  return command.words.find((w) => /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(w.value) && !/\]\s*file:/.test(w.value));
+  return command.words.find((w) => w.value.includes('trusted=yes') && /\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(w.value) && !/\]\s*file:/.test(w.value));
 }
 
 export default defineDockerfileRule({

@@ -30,8 +30,9 @@ export default defineDockerfileRule({
   },
   check(context) {
     const model = context.dockerfile;
-    forEachRunCommand(model, ({ stage, run, command, script, index }) => {
-      const piped = command.pipedFromPrevious && isInterpreter(command) ? downloaderUpstream(script.commands, index) : undefined;
+    forEachRunCommand(model, ({ stage, run, command, effective, script, index }) => {
+      if (!INTERPRETERS.has(programOf(effective))) return;
+      const piped = command.pipedFromPrevious ? downloaderUpstream(script.commands, index) : undefined;
       if (!piped && !substitutesDownload(command)) return;
       const from = piped ?? command;
       const [start] = wordOffsets(script, from.words[0]);

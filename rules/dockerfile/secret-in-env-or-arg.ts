@@ -1,9 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
-import { PropertyInstruction } from 'dockerfile-ast';
-import { offsetRange, type Stage } from '../engine/dockerfile/model';
+import { offsetRange, propertiesOf, type Stage } from '../engine/dockerfile/model';
 import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
 import { detectSecret } from '../engine/secrets';
-import { instructionPath } from './helpers';
+import { instructionPath, keywordOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -23,21 +22,21 @@ export default defineDockerfileRule({
     for (const arg of model.ast.getInitialARGs()) checkProperties(context, undefined, arg);
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        if (instruction instanceof PropertyInstruction && ['ENV', 'ARG'].includes(instruction.getKeyword())) checkProperties(context, stage, instruction);
+        if (['ENV', 'ARG'].includes(keywordOf(instruction))) checkProperties(context, stage, instruction);
       }
     }
   },
 });
 
-function checkProperties(context: DockerfileRuleContext, stage: Stage | undefined, instruction: PropertyInstruction & Instruction): void {
-  for (const property of instruction.getProperties()) {
+function checkProperties(context: DockerfileRuleContext, stage: Stage | undefined, instruction: Instruction): void {
+  for (const property of propertiesOf(instruction)) {
     const value = property.getValue();
     const valueRange = property.getValueRange();
     if (!value || !valueRange || value.includes('$')) continue;
     const match = detectSecret(property.getName(), value);
     if (!match) continue;
     const [start, end] = offsetRange(context.dockerfile, valueRange);
-    const keyword = instruction.getKeyword();
+    const keyword = keywordOf(instruction);
     context.report({
       start,
       end,

@@ -1,8 +1,8 @@
-import { PropertyInstruction, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
 import type { ShellCommand, ShellWord } from '../engine/dockerfile/shell';
-import { offsetRange, type Stage } from '../engine/dockerfile/model';
-import { findOption, forEachRunCommand, instructionPath, programOf, removeOptionEdit, wordOffsets } from './helpers';
+import { offsetRange, propertiesOf, type Stage } from '../engine/dockerfile/model';
+import { findOption, forEachRunCommand, instructionPath, keywordOf, programOf, removeOptionEdit, wordOffsets } from './helpers';
 
 /** Environment variables that switch TLS verification off, and the values that do it. */
 const INSECURE_ENV: Record<string, (value: string) => boolean> = {
@@ -73,9 +73,9 @@ export default defineDockerfileRule({
   check(context) {
     const model = context.dockerfile;
     forEachRunCommand(model, ({ stage, run, command, effective, script }) => {
-      for (const assignment of command.assignments) reportAssignment(context, instructionPath(stage, run), assignment, script.offset);
+      for (const assignment of command.assignments) reportAssignment(context, stage, run, assignment, script.offset);
       if (['export', 'set'].includes(programOf(command))) {
-        for (const w of command.words.slice(1)) reportAssignment(context, instructionPath(stage, run), w, script.offset);
+        for (const w of command.words.slice(1)) reportAssignment(context, stage, run, w, script.offset);
       }
       const found = insecureOption(effective);
       if (!found) return;
@@ -95,27 +95,27 @@ export default defineDockerfileRule({
     });
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
-        if (instruction instanceof PropertyInstruction) reportProperties(context, stage, instruction);
+        if (['ENV', 'ARG'].includes(keywordOf(instruction))) reportProperties(context, stage, instruction);
       }
     }
   },
 });
 
-function reportAssignment(context: DockerfileRuleContext, path: string, word: ShellWord, offset: number): void {
+function reportAssignment(context: DockerfileRuleContext, stage: Stage, run: Instruction, word: ShellWord, offset: number): void {
   const eq = word.value.indexOf('=');
   if (eq <= 0) return;
   const name = word.value.slice(0, eq);
   const value = word.value.slice(eq + 1);
   if (!INSECURE_ENV[name]?.(value)) return;
-  context.report({ start: offset + word.start, end: offset + word.end, path, message: `${name}=${value} disables TLS certificate verification. Remove it; trust a private CA by adding it to the image instead.` });
+  context.report({ start: offset + word.start, end: offset + word.end, path: instructionPath(stage, run), message: `${name}=${value} disables TLS certificate verification. Remove it; trust a private CA by adding it to the image instead.` });
 }
 
-function reportProperties(context: DockerfileRuleContext, stage: Stage, instruction: PropertyInstruction & Instruction): void {
-  for (const p of instruction.getProperties()) {
+function reportProperties(context: DockerfileRuleContext, stage: Stage, instruction: Instruction): void {
+  for (const p of propertiesOf(instruction)) {
     const value = p.getValue() ?? '';
     if (!INSECURE_ENV[p.getName()]?.(value)) continue;
     const [start, end] = offsetRange(context.dockerfile, p.getRange());
-    const where = instruction.getKeyword() === 'ENV' ? ' for the build and for every container started from the image' : ' for the build';
+    const where = keywordOf(instruction) === 'ENV' ? ' for the build and for every container started from the image' : ' for the build';
     context.report({
       start,
       end,

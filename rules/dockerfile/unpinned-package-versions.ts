@@ -16,6 +16,8 @@ function isPinned(command: ShellCommand, word: ShellWord): boolean {
   return true;
 }
 
+const INSTALLERS = /^(apt-get|apt|apk|gem|go|pip[0-9.]*|npm|pnpm|yarn)$/;
+
 export default defineDockerfileRule({
   meta: {
     id: 'unpinned-package-versions',
@@ -29,6 +31,7 @@ export default defineDockerfileRule({
   },
   check(context) {
     forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+      if (!INSTALLERS.test(programOf(effective))) return;
       const installs = isInstall(effective, ['apt-get install', 'apt install', 'apk add', 'gem install', 'go install']) ||
         (/^pip[0-9.]*$/.test(programOf(effective)) && isInstall(effective, [`${programOf(effective)} install`])) ||
         (isInstall(effective, ['npm install', 'npm i', 'pnpm add', 'yarn add', 'yarn global']) && effective.words.some((w) => ['-g', '--global', 'global'].includes(w.value)));

@@ -4,12 +4,13 @@
  * silence, and places every finding in the file with its range.
  */
 import { FILE_NOT_ANALYZED } from './builtin';
+import { attachChanges } from './changes';
 import { analyzeDockerfileText, type ResolvedDockerfileRule } from './dockerfile/analyze';
 import type { K8sObject } from './kubernetes/object';
 import type { Rule, RuleOptions } from './rule';
 import { CommentSuppressions } from './suppression';
 import { LineIndex } from './text';
-import type { Finding, Language, Severity, TextEdit } from './types';
+import type { Finding, Language, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
 import { splitYamlDocuments } from './yaml/parse';
 
@@ -186,10 +187,6 @@ export function analyzeYamlText(
   return result;
 }
 
-function shiftEdits(edits: TextEdit[], offset: number): TextEdit[] {
-  return edits.map((e) => ({ start: e.start + offset, end: e.end + offset, newText: e.newText }));
-}
-
 function placeFinding(
   f: SegmentFinding,
   offset: number,
@@ -214,10 +211,7 @@ function placeFinding(
   if (f.related) {
     finding.related = f.related.map((r) => ({ start: r.start + offset, end: r.end + offset, message: r.message }));
   }
-  if (f.fix) finding.fix = { title: f.fix.title, edits: shiftEdits(f.fix.edits, offset) };
-  if (f.suggestions) {
-    finding.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: shiftEdits(s.edits, offset) }));
-  }
+  attachChanges(finding, f.changes, offset);
   const suppressed = f.suppressed ?? (comments.isEmpty ? undefined : comments.find(f.ruleId, range.start.line));
   if (suppressed) finding.suppressed = suppressed;
   return finding;

@@ -22,14 +22,28 @@ export interface ProposedChange {
   edits: TextEdit[];
 }
 
-export interface KubernetesReport {
+/**
+ * A value, or a function that computes it. Rules pass fixes and suggestions as functions
+ * when building them costs real work (finding the indentation, re-parsing the result): the
+ * engine then computes them only when something asks (a code action, fix-all, a test), never
+ * on the per-keystroke path.
+ */
+export type Lazy<T> = T | (() => T);
+
+/** The changes a report proposes, possibly lazily. */
+export interface ProposedChanges {
+  /** Safe to apply without review: fix-all, on save, `--fix`. */
+  fix?: Lazy<ProposedChange | undefined>;
+  /** Might change behaviour: offered as quick fixes only, each titled with what it changes. */
+  suggestions?: Lazy<ProposedChange[] | undefined>;
+}
+
+export interface KubernetesReport extends ProposedChanges {
   /** The most precise node: the offending value, else the owner (container name, kind). */
   at: NodeRef;
   message: string;
   /** Other places that explain the finding (e.g. the pod-level setting a container inherits). */
   related?: Array<{ at: NodeRef; message: string }>;
-  fix?: ProposedChange;
-  suggestions?: ProposedChange[];
 }
 
 export interface KubernetesRuleContext {
@@ -76,7 +90,7 @@ export interface WorkspaceRule {
   check(context: WorkspaceRuleContext): void;
 }
 
-export interface DockerfileReport {
+export interface DockerfileReport extends ProposedChanges {
   /** Offsets into the Dockerfile's text. */
   start: number;
   end: number;
@@ -84,8 +98,6 @@ export interface DockerfileReport {
   /** Stable identity of the offending instruction, e.g. `stages[1].instructions[4]` (see instructionPath). */
   path: string;
   related?: Array<{ start: number; end: number; message: string }>;
-  fix?: ProposedChange;
-  suggestions?: ProposedChange[];
 }
 
 export interface DockerfileRuleContext {

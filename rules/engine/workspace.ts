@@ -11,6 +11,7 @@ import { LineIndex } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
 import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
 import { INTERNAL_ERROR } from './builtin';
+import { attachChanges, pendingChanges } from './changes';
 import { splitYamlDocuments } from './yaml/parse';
 
 export interface WorkspaceFile {
@@ -115,7 +116,7 @@ function place(
     object: objectRef(target.object),
   };
   addRelated(finding, target, report);
-  addChanges(finding, target, report);
+  attachChanges(finding, pendingChanges(report), target.offset);
   const directive = annotationDirective(target.object.annotations);
   if (directive && matchesDirective(directive, rule.meta.id)) finding.suppressed = toSuppression('annotation', directive);
   else {
@@ -132,13 +133,6 @@ function addRelated(finding: WorkspaceFinding, target: IndexedObject, report: Pa
     if (owner.file === target.file) (finding.related ??= []).push({ start, end, message: rel.message });
     else (finding.crossFileRelated ??= []).push({ file: owner.file, start, end, message: rel.message });
   }
-}
-
-function addChanges(finding: WorkspaceFinding, target: IndexedObject, report: KubernetesReport): void {
-  const shift = (edits: { start: number; end: number; newText: string }[]) =>
-    edits.map((e) => ({ start: e.start + target.offset, end: e.end + target.offset, newText: e.newText }));
-  if (report.fix) finding.fix = { title: report.fix.title, edits: shift(report.fix.edits) };
-  if (report.suggestions?.length) finding.suggestions = report.suggestions.map((s) => ({ title: s.title, edits: shift(s.edits) }));
 }
 
 function push(out: Map<string, WorkspaceFinding[]>, file: string, finding: WorkspaceFinding): void {

@@ -5,6 +5,7 @@
  * finding on the third line of a continued RUN is suppressed by a comment above `RUN`.
  */
 import { INTERNAL_ERROR } from '../builtin';
+import { attachChanges, pendingChanges } from '../changes';
 import type { DockerfileReport, DockerfileRule, RuleOptions } from '../rule';
 import { CommentSuppressions } from '../suppression';
 import type { Finding, Severity, Suppression } from '../types';
@@ -49,8 +50,7 @@ function toFinding(
   const range = model.lines.rangeAt(r.start, r.end);
   const finding: Finding = { ruleId, severity, message: r.message, start: r.start, end: r.end, range, documentIndex: 0, path: r.path };
   if (r.related?.length) finding.related = r.related;
-  if (r.fix) finding.fix = r.fix;
-  if (r.suggestions?.length) finding.suggestions = r.suggestions;
+  attachChanges(finding, pendingChanges(r), 0);
   const suppressed = comments.isEmpty ? undefined : findSuppression(comments, instructionLines, ruleId, range.start.line);
   if (suppressed) finding.suppressed = suppressed;
   return finding;

@@ -4,7 +4,7 @@
  * offsets into the file. Parsing is done by dockerfile-ast, the parser behind the Docker
  * language server.
  */
-import { DockerfileParser, ModifiableInstruction, type Argument, type Dockerfile, type Flag, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Property, type Argument, type Dockerfile, type Flag, type From, type Instruction, type Run } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { parseShell, type ShellCommand } from './shell';
@@ -51,11 +51,11 @@ export function parseDockerfileModel(text: string): DockerfileModel {
   const lines = new LineIndex(text);
   const globalArgs = new Map<string, string | undefined>();
   for (const arg of ast.getInitialARGs()) {
-    for (const p of arg.getProperties()) globalArgs.set(p.getName(), p.getValue() ?? undefined);
+    for (const p of propertiesOf(arg)) globalArgs.set(p.getName(), p.getValue() ?? undefined);
   }
   const stages: Stage[] = [];
   for (const instruction of ast.getInstructions()) {
-    if (instruction.getKeyword() === 'FROM') {
+    if (keywordOf(instruction) === 'FROM') {
       const from = instruction as From;
       const name = from.getBuildStage()?.toLowerCase();
       const image = substitute(from.getImage() ?? undefined, globalArgs);
@@ -116,6 +116,28 @@ export function offsetRange(model: DockerfileModel, range: Range): [number, numb
 const argumentCache = new WeakMap<Instruction, Argument[]>();
 const flagCache = new WeakMap<Instruction, Flag[]>();
 const runScriptCache = new WeakMap<Run, RunScript[]>();
+const propertyCache = new WeakMap<Instruction, Property[]>();
+const keywordCache = new WeakMap<Instruction, string>();
+
+/** `instruction.getKeyword()` (upper-cased on every call by dockerfile-ast), computed once. */
+export function keywordOf(instruction: Instruction): string {
+  let keyword = keywordCache.get(instruction);
+  if (keyword === undefined) {
+    keyword = instruction.getKeyword();
+    keywordCache.set(instruction, keyword);
+  }
+  return keyword;
+}
+
+/** The `NAME=value` properties of ENV, ARG and LABEL, computed once; none for other instructions. */
+export function propertiesOf(instruction: Instruction): Property[] {
+  let properties = propertyCache.get(instruction);
+  if (!properties) {
+    properties = instruction instanceof PropertyInstruction ? instruction.getProperties() : [];
+    propertyCache.set(instruction, properties);
+  }
+  return properties;
+}
 
 /** `instruction.getArguments()`, computed once. */
 export function argumentsOf(instruction: Instruction): Argument[] {

@@ -6,8 +6,9 @@
 import { FILE_NOT_ANALYZED, INTERNAL_ERROR, PARSE_ERROR, TEMPLATE_NOT_ANALYZED } from '../builtin';
 import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/object';
 import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
+import { pendingChanges, type PendingChanges } from '../changes';
 import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
-import type { ObjectRef, RelatedLocation, Severity, Suppression, TextEdit } from '../types';
+import type { ObjectRef, RelatedLocation, Severity, Suppression } from '../types';
 import { AliasBudgetExceeded, DocumentScope, formatPath, highlightRange, type NodeRef } from './nav';
 import { parseSegment, type YamlProblem } from './parse';
 
@@ -28,8 +29,8 @@ export interface SegmentFinding {
   path: string;
   object?: ObjectRef;
   related?: RelatedLocation[];
-  fix?: { title: string; edits: TextEdit[] };
-  suggestions?: Array<{ title: string; edits: TextEdit[] }>;
+  /** The rule's fix and suggestions, computed when first asked for. */
+  changes?: PendingChanges;
   suppressed?: Suppression;
 }
 
@@ -157,8 +158,8 @@ function runRules(
         object: owner,
       };
       if (r.related?.length) finding.related = r.related.map((rel) => relatedLocation(rel.at, rel.message));
-      if (r.fix) finding.fix = r.fix;
-      if (r.suggestions?.length) finding.suggestions = r.suggestions;
+      const changes = pendingChanges(r);
+      if (changes) finding.changes = changes;
       if (suppressedBy && matchesDirective(suppressedBy, rule.meta.id)) {
         finding.suppressed = toSuppression('annotation', suppressedBy);
       }

@@ -106,7 +106,7 @@ export function renderBlock(object: YamlObject, style: IndentStyle = DEFAULT_STY
 
 /** The indentation style of the document a reference belongs to. */
 export function documentStyle(text: string, ref: NodeRef): IndentStyle {
-  return detectStyle(text, ref.doc.doc);
+  return cachedStyle(text, ref.doc.doc);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -232,10 +232,24 @@ function column(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
+/**
+ * A document's indentation style never changes, and a big document gets many fixes (one per
+ * container and rule): measure it once per document, not once per fix, or a Deployment with
+ * hundreds of containers costs minutes.
+ */
+const styleCache = new WeakMap<Document, IndentStyle>();
+
+function cachedStyle(text: string, doc: Document): IndentStyle {
+  let style = styleCache.get(doc);
+  if (!style) styleCache.set(doc, (style = detectStyle(text, doc)));
+  return style;
+}
+
 function detectStyle(text: string, doc: Document): IndentStyle {
   let step: number | undefined;
   let seqOffset: number | undefined;
   let flowPadding: boolean | undefined;
+  const known = () => step !== undefined && seqOffset !== undefined && flowPadding !== undefined;
   visit(doc, {
     Pair(_, pair) {
       if (!isScalar(pair.key) || !pair.key.range) return;
@@ -252,9 +266,11 @@ function detectStyle(text: string, doc: Document): IndentStyle {
         const delta = column(text, value.range[0]) - keyCol;
         if (delta >= 0) seqOffset = delta;
       }
+      return known() ? visit.BREAK : undefined;
     },
     Map(_, map) {
       if (flowPadding === undefined && map.flow && map.items.length > 0 && map.range) flowPadding = text[map.range[0] + 1] === ' ';
+      return known() ? visit.BREAK : undefined;
     },
   });
   const s = step ?? 2;
@@ -294,7 +310,7 @@ class Writer {
   }
 
   private get indent(): IndentStyle {
-    return (this.style ??= detectStyle(this.text, this.doc));
+    return (this.style ??= cachedStyle(this.text, this.doc));
   }
 
   /** The physical node behind a reference, or Unsafe when it is shared or reached indirectly. */

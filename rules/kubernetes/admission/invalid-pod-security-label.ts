@@ -31,7 +31,7 @@ export default defineKubernetesRule({
         context.report({
           at: value,
           message: `"${text}" is not a Pod Security level for ${key}: Pod Security Admission refuses the Namespace. Write one of ${LEVELS.join(', ')} (lower case).`,
-          suggestions: correction(context.text, value, isLevel(text.trim().toLowerCase()) ? text.trim().toLowerCase() : undefined),
+          suggestions: () => correction(context.text, value, isLevel(text.trim().toLowerCase()) ? text.trim().toLowerCase() : undefined),
         });
       } else if (VERSION_KEYS.has(key)) {
         if (isVersionLabel(text)) continue;
@@ -39,7 +39,7 @@ export default defineKubernetesRule({
         context.report({
           at: value,
           message: `"${text}" is not a Pod Security version for ${key}: Pod Security Admission refuses the Namespace. Write latest or v1.N (for example v1.30).`,
-          suggestions: correction(context.text, value, fixed),
+          suggestions: () => correction(context.text, value, fixed),
         });
       } else {
         context.report({

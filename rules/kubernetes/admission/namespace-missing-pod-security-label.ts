@@ -33,7 +33,7 @@ export default defineWorkspaceRule({
       context.report(target, {
         at,
         message: `The Namespace "${object.name}" ${state}: Pod Security Admission lets any pod in. Label it pod-security.kubernetes.io/enforce: ${level.level === 'privileged' ? 'baseline' : level.level}.`,
-        suggestions: labelChange(target, level),
+        suggestions: () => labelChange(target, level),
       });
     }
   },

@@ -18,10 +18,9 @@ export function advice(change: ApiChange): string {
 export function migration(context: KubernetesRuleContext, change: ApiChange): Pick<KubernetesReport, 'fix' | 'suggestions'> {
   const target = change.replacement;
   if (!target || (change.change !== 'same' && change.change !== 'semantics')) return {};
-  const edits = setScalar(context.text, apiVersionRef(context), target);
-  if (!edits?.length) return {};
-  if (change.change === 'same') return { fix: { title: `Change apiVersion to ${target}`, edits } };
-  return { suggestions: [{ title: `Change apiVersion to ${target} (${change.note})`, edits }] };
+  const edits = () => setScalar(context.text, apiVersionRef(context), target) ?? [];
+  if (change.change === 'same') return { fix: () => ({ title: `Change apiVersion to ${target}`, edits: edits() }) };
+  return { suggestions: () => [{ title: `Change apiVersion to ${target} (${change.note})`, edits: edits() }] };
 }
 
 function capitalize(text: string): string {

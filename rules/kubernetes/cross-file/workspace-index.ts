@@ -109,9 +109,22 @@ export function describeSelector(selector: LabelSelector): string {
   return parts.join(', ');
 }
 
+/**
+ * Rules look candidates up once per referring object: memoized per object list (one run of the
+ * rules), by filter and namespace, the lookups stay linear in the number of objects instead of
+ * quadratic, which a 1,000-document file re-checked on every keystroke needs.
+ */
+const candidateCache = new WeakMap<readonly WorkspaceObject[], Map<(o: K8sObject) => boolean, Map<string | undefined, readonly WorkspaceObject[]>>>();
+
 /** The objects `keep` accepts that may share `namespace` with the referring object. */
-export function candidates(objects: readonly WorkspaceObject[], namespace: string | undefined, keep: (o: K8sObject) => boolean): WorkspaceObject[] {
-  return objects.filter((o) => keep(o.object) && mayShareNamespace(o.object.namespace, namespace));
+export function candidates(objects: readonly WorkspaceObject[], namespace: string | undefined, keep: (o: K8sObject) => boolean): readonly WorkspaceObject[] {
+  let byFilter = candidateCache.get(objects);
+  if (!byFilter) candidateCache.set(objects, (byFilter = new Map()));
+  let byNamespace = byFilter.get(keep);
+  if (!byNamespace) byFilter.set(keep, (byNamespace = new Map()));
+  let found = byNamespace.get(namespace);
+  if (!found) byNamespace.set(namespace, (found = objects.filter((o) => keep(o.object) && mayShareNamespace(o.object.namespace, namespace))));
+  return found;
 }
 
 /** Groups objects by namespace, keeping only those `keep` accepts. */
@@ -148,8 +161,26 @@ export function isPlaceholder(name: string): boolean {
  * so "selects no workload" cannot be judged from the manifests.
  */
 export function operatorMayCreatePods(objects: readonly WorkspaceObject[], target: WorkspaceObject): boolean {
-  const folder = folderOf(target.file);
-  return objects.some((o) => folderOf(o.file) === folder && isCustomResource(o.object) && mayShareNamespace(o.object.namespace, target.object.namespace));
+  const namespaces = customResourceNamespaces(objects).get(folderOf(target.file)) ?? [];
+  return namespaces.some((namespace) => mayShareNamespace(namespace, target.object.namespace));
+}
+
+const customResourceCache = new WeakMap<readonly WorkspaceObject[], Map<string, Array<string | undefined>>>();
+
+/** The namespaces of the custom resources of each folder, computed once per object list. */
+function customResourceNamespaces(objects: readonly WorkspaceObject[]): Map<string, Array<string | undefined>> {
+  let byFolder = customResourceCache.get(objects);
+  if (byFolder) return byFolder;
+  byFolder = new Map();
+  for (const o of objects) {
+    if (!isCustomResource(o.object)) continue;
+    const folder = folderOf(o.file);
+    const namespaces = byFolder.get(folder);
+    if (namespaces) namespaces.push(o.object.namespace);
+    else byFolder.set(folder, [o.object.namespace]);
+  }
+  customResourceCache.set(objects, byFolder);
+  return byFolder;
 }
 
 function isCustomResource(object: K8sObject): boolean {

@@ -31,7 +31,7 @@ export default defineKubernetesRule({
         message:
           'The pod has no securityContext, so it runs with the runtime defaults. Add spec.securityContext with at least runAsNonRoot: true and seccompProfile: {type: RuntimeDefault}.',
         // Linux settings: the API forbids seccompProfile in a Windows pod.
-        suggestions: pod.isWindows ? [] : offered(podSecurityContextChange(context, pod, POD_SECURITY_CONTEXT)),
+        suggestions: () => pod.isWindows ? [] : offered(podSecurityContextChange(context, pod, POD_SECURITY_CONTEXT)),
       });
     });
     forEachContainer(context, (container, pod) => {
@@ -39,7 +39,7 @@ export default defineKubernetesRule({
       context.report({
         at: container.securityContext ?? container.anchor,
         message: `The ${describeContainer(container)} has no securityContext. Add one with at least allowPrivilegeEscalation: false, readOnlyRootFilesystem: true and capabilities: {drop: [ALL]}.`,
-        suggestions: hardenedContainerChanges(context, container, pod),
+        suggestions: () => hardenedContainerChanges(context, container, pod),
       });
     });
   },

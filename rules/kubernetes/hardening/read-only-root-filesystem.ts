@@ -34,7 +34,7 @@ export default defineKubernetesRule({
         at: readOnly ?? container.anchor,
         message: `The ${describeContainer(container)} can write to its root filesystem. Set securityContext.readOnlyRootFilesystem: true and mount an emptyDir where it must write.`,
         // A suggestion: a container that writes outside its volumes fails once the root is read-only.
-        suggestions: offered(containerSettingsChange(context, container, 'readOnlyRootFilesystem')),
+        suggestions: () => offered(containerSettingsChange(context, container, 'readOnlyRootFilesystem')),
       });
     });
   },

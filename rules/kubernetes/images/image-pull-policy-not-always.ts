@@ -34,13 +34,13 @@ export default defineKubernetesRule({
         context.report({
           at: policyRef,
           message: `The ${describeContainer(container)} pulls ${image.raw} with imagePullPolicy ${policy}, so nodes may run a stale or unauthorised copy. Set imagePullPolicy: Always or pin the image by digest.`,
-          suggestions: alwaysPullChanges(context, container),
+          suggestions: () => alwaysPullChanges(context, container),
         });
       } else if (!isLatestOrUntagged(image)) {
         context.report({
           at: container.anchor,
           message: `The ${describeContainer(container)} sets no imagePullPolicy, so ${image.raw} defaults to IfNotPresent and nodes may run a stale or unauthorised copy. Add imagePullPolicy: Always or pin the image by digest.`,
-          suggestions: alwaysPullChanges(context, container),
+          suggestions: () => alwaysPullChanges(context, container),
         });
       }
     });

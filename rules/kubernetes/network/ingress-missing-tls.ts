@@ -29,11 +29,14 @@ export default defineKubernetesRule({
     const hosts = [...new Set(items(rules).flatMap((rule) => str(child(rule, 'host')) ?? []))];
     const secretName = `${name || 'ingress'}-tls`;
     const entry: YamlObject = hosts.length > 0 ? { hosts, secretName } : { secretName };
-    const edits = ensureEntries(context.text, spec, { tls: [entry] });
+    const addTls = () => {
+      const edits = ensureEntries(context.text, spec, { tls: [entry] });
+      return edits?.length ? [{ title: `Add spec.tls for ${hosts.length > 0 ? hosts.join(', ') : 'the default host'} with the Secret "${secretName}"`, edits }] : undefined;
+    };
     context.report({
       at: tls ?? rules!,
       message: `The Ingress "${name}" has no TLS: its hosts are served over plain HTTP. Add spec.tls with the hosts and the Secret that holds their certificate.`,
-      suggestions: edits?.length ? [{ title: `Add spec.tls for ${hosts.length > 0 ? hosts.join(', ') : 'the default host'} with the Secret "${secretName}"`, edits }] : undefined,
+      suggestions: addTls,
     });
   },
 });

@@ -45,7 +45,7 @@ export default defineWorkspaceRule({
       context.report(target, {
         at,
         message: `The ${object.kind} "${object.name}" runs in namespace "${namespace}", which has no NetworkPolicy: its pods accept traffic from anywhere. Add a default-deny NetworkPolicy to "${namespace}" and allow only what the workload needs.`,
-        suggestions: [defaultDenyChange(target), allowIngressChange(target)].filter((c): c is ProposedChange => c !== undefined),
+        suggestions: () => [defaultDenyChange(target), allowIngressChange(target)].filter((c): c is ProposedChange => c !== undefined),
       });
     }
   },

@@ -33,15 +33,16 @@ export default defineKubernetesRule({
       if (bool(value) === false) return;
       // The API rejects allowPrivilegeEscalation: false on a privileged container: both go together.
       const privileged = bool(child(container.securityContext, 'privileged')) === true;
-      const specific = privileged
-        ? containerSettingsChange(context, container, 'allowPrivilegeEscalation', 'privileged')
-        : containerSettingsChange(context, container, 'allowPrivilegeEscalation');
+      const specific = () =>
+        privileged
+          ? containerSettingsChange(context, container, 'allowPrivilegeEscalation', 'privileged')
+          : containerSettingsChange(context, container, 'allowPrivilegeEscalation');
       context.report({
         at: isSet(value) ? value : container.anchor,
         message: isSet(value)
           ? `The ${describeContainer(container)} allows privilege escalation. Set allowPrivilegeEscalation: false.`
           : `The ${describeContainer(container)} does not forbid privilege escalation. Set securityContext.allowPrivilegeEscalation: false.`,
-        suggestions: offered(specific, hardenAll(context, container, pod)),
+        suggestions: () => offered(specific(), hardenAll(context, container, pod)),
       });
     });
   },

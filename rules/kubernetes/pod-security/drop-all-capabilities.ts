@@ -37,7 +37,7 @@ export default defineKubernetesRule({
         message: listed
           ? `The ${describeContainer(container)} drops some capabilities but not ALL. Write drop: ["ALL"] in its capabilities.`
           : `The ${describeContainer(container)} keeps the runtime's default capabilities. Set securityContext.capabilities.drop: ["ALL"].`,
-        suggestions: dropAllChanges(context, container, pod, drop),
+        suggestions: () => dropAllChanges(context, container, pod, drop),
       });
     });
   },

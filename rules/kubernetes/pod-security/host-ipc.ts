@@ -34,7 +34,7 @@ export default defineKubernetesRule({
         at: value!,
         message: `The pod shares the node's IPC namespace (hostIPC: true): it can read and write the shared memory of every process on the node. Remove hostIPC or set it to false.`,
         // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: offered(podSpecChange(context, pod, { hostIPC: false })),
+        suggestions: () => offered(podSpecChange(context, pod, { hostIPC: false })),
       });
     });
   },

@@ -34,7 +34,7 @@ export default defineKubernetesRule({
         at: value!,
         message: `The pod shares the node's network namespace (hostNetwork: true): it can see all of the node's network traffic and reach services bound to the node's localhost. Remove hostNetwork or set it to false.`,
         // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: offered(podSpecChange(context, pod, { hostNetwork: false })),
+        suggestions: () => offered(podSpecChange(context, pod, { hostNetwork: false })),
       });
     });
   },

@@ -34,7 +34,7 @@ export default defineKubernetesRule({
         at: value!,
         message: `The pod shares the node's process ID namespace (hostPID: true): it can see every process on the node, read their environment and signal or trace them. Remove hostPID or set it to false.`,
         // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: offered(podSpecChange(context, pod, { hostPID: false })),
+        suggestions: () => offered(podSpecChange(context, pod, { hostPID: false })),
       });
     });
   },

@@ -34,9 +34,10 @@ export default defineKubernetesRule({
           message: `The ${describeContainer(container)} binds port ${value} on the node (hostPort). Remove hostPort and expose the port through a Service.`,
           // A suggestion: clients that reach the node's port lose it. A port without containerPort
           // would be invalid once hostPort is gone, so none is offered there.
-          suggestions: child(port, 'containerPort')
-            ? offered(removeChange(context, port, 'hostPort', `Remove hostPort: ${value} from the ports of the ${describeContainer(container)}`))
-            : [],
+          suggestions: () =>
+            child(port, 'containerPort')
+              ? offered(removeChange(context, port, 'hostPort', `Remove hostPort: ${value} from the ports of the ${describeContainer(container)}`))
+              : [],
         });
       }
     });

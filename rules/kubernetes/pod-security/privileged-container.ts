@@ -34,7 +34,7 @@ export default defineKubernetesRule({
         at: privileged!,
         message: `The ${describeContainer(container)} is privileged: it can take over the node. Set privileged: false.`,
         // A suggestion: a workload that drives host devices stops working unprivileged.
-        suggestions: offered(containerSettingsChange(context, container, 'privileged')),
+        suggestions: () => offered(containerSettingsChange(context, container, 'privileged')),
       });
     });
   },

@@ -29,7 +29,7 @@ export default defineKubernetesRule({
       context.report({
         at: ref,
         message: `The ${describeContainer(container)} sets procMount: "${value}"; the restricted Pod Security Standard allows only Default, even with hostUsers: false. Remove procMount or set it to Default.`,
-        suggestions: defaultProcMountChanges(context, container),
+        suggestions: () => defaultProcMountChanges(context, container),
       });
     }
   },

@@ -56,7 +56,7 @@ export default defineKubernetesRule({
       context.report({
         at: ref,
         message: `The ${describeContainer(container)} sets procMount: "${value}", which unmasks /proc. Remove procMount or set it to Default.`,
-        suggestions: defaultProcMountChanges(context, container),
+        suggestions: () => defaultProcMountChanges(context, container),
       });
     }
   },

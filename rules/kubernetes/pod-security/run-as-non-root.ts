@@ -37,12 +37,13 @@ export default defineKubernetesRule({
         context.report({
           at: podValue!,
           message: 'The pod sets runAsNonRoot: false, so its containers may run as root. Set runAsNonRoot: true.',
-          suggestions: offered(podSecurityContextChange(context, pod, securitySettings('runAsNonRoot'))),
+          suggestions: () => offered(podSecurityContextChange(context, pod, securitySettings('runAsNonRoot'))),
         });
       }
       const lacking = pod.containers.filter((c) => !isSet(child(c.securityContext, 'runAsNonRoot')));
       // With several containers lacking it, one pod-level setting covers them all.
-      const podLevel = podSetting === undefined && lacking.length > 1 ? podSecurityContextChange(context, pod, securitySettings('runAsNonRoot')) : undefined;
+      const podLevel = () =>
+        podSetting === undefined && lacking.length > 1 ? podSecurityContextChange(context, pod, securitySettings('runAsNonRoot')) : undefined;
       for (const container of pod.containers) {
         const containerLevel = () => containerSettingsChange(context, container, 'runAsNonRoot');
         const own = child(container.securityContext, 'runAsNonRoot');
@@ -51,7 +52,7 @@ export default defineKubernetesRule({
             context.report({
               at: own,
               message: `The ${describeContainer(container)} sets runAsNonRoot: false and may run as root. Set runAsNonRoot: true.`,
-              suggestions: offered(containerLevel(), hardenAll(context, container, pod)),
+              suggestions: () => offered(containerLevel(), hardenAll(context, container, pod)),
             });
           }
         } else if (podSetting === undefined) {
@@ -59,7 +60,7 @@ export default defineKubernetesRule({
           context.report({
             at: container.anchor,
             message: `The ${describeContainer(container)} may run as root: neither it nor the pod sets runAsNonRoot. Set securityContext.runAsNonRoot: true on the pod or the container.`,
-            suggestions: offered(containerLevel(), podLevel, hardenAll(context, container, pod)),
+            suggestions: () => offered(containerLevel(), podLevel(), hardenAll(context, container, pod)),
           });
         }
       }

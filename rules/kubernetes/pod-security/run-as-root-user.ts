@@ -47,6 +47,6 @@ function checkUser(context: KubernetesRuleContext, securityContext: NodeRef | un
     at: value!,
     message: `${who} runs as root (runAsUser: 0). Set runAsUser to a non-zero UID.`,
     // A suggestion: files the image gave to root may no longer be readable or writable.
-    suggestions: offered(mapChange(context, securityContext!, NON_ROOT_USER, where)),
+    suggestions: () => offered(mapChange(context, securityContext!, NON_ROOT_USER, where)),
   });
 }

@@ -35,7 +35,7 @@ export default defineKubernetesRule({
         at: container.anchor,
         message: `The ${describeContainer(container)} runs without a seccomp profile. Set securityContext.seccompProfile.type: RuntimeDefault on the pod or the container.`,
         // The pod-level profile covers every container at once; containers with their own keep it.
-        suggestions: offered(podSecurityContextChange(context, pod, securitySettings('seccompProfile')), hardenAll(context, container, pod)),
+        suggestions: () => offered(podSecurityContextChange(context, pod, securitySettings('seccompProfile')), hardenAll(context, container, pod)),
       });
     });
   },

@@ -43,7 +43,7 @@ function checkProfile(context: KubernetesRuleContext, profile: NodeRef | undefin
   context.report({
     at: isSet(type) ? type : profile,
     message: `${who} sets the seccomp profile type to "${value}", which disables or bypasses the syscall filter. Set seccompProfile.type to RuntimeDefault or Localhost.`,
-    suggestions: runtimeDefaultChange(context, profile, where),
+    suggestions: () => runtimeDefaultChange(context, profile, where),
   });
 }
 

@@ -74,7 +74,7 @@ export function missingRequirementRule(meta: RuleMeta, spec: MissingRequirement)
         context.report({
           at: requirementAnchor(container, requirement),
           message: `The ${describeContainer(container)} sets no ${label}, so ${spec.consequence}. Add resources.${requirement}.${resource} (for example ${spec.example}).`,
-          suggestions: requirementChanges(context, container, pod, requirement, resource),
+          suggestions: () => requirementChanges(context, container, pod, requirement, resource),
         });
       });
     },

@@ -33,7 +33,7 @@ export default defineKubernetesRule({
         at: automount ?? podAnchor(context, pod),
         message: `Every container gets a Kubernetes API token because ${reason}. Set automountServiceAccountToken: false in the pod spec unless the application calls the API.`,
         // A suggestion: an application that calls the API loses its credentials.
-        suggestions: offered(podSpecChange(context, pod, { automountServiceAccountToken: false })),
+        suggestions: () => offered(podSpecChange(context, pod, { automountServiceAccountToken: false })),
       });
     });
   },

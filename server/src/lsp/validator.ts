@@ -10,11 +10,12 @@
  *
  * Which files get diagnostics: open documents, plus every file of a workspace scan.
  */
+import { copyFinding } from '../../../rules/engine/changes';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, languageOf, type AnalyzedObject, type FileAnalysis } from '../../../rules/engine/analyze';
+import { analyzeFile, languageOf, type AnalyzedObject, type AnalyzeOptions, type FileAnalysis } from '../../../rules/engine/analyze';
 import { FILE_NOT_ANALYZED } from '../../../rules/engine/builtin';
 import { applyConfigSuppressions, CONFIG_FILE_NAMES } from '../../../rules/engine/config';
 import type { Finding, Language } from '../../../rules/engine/types';
@@ -159,6 +160,17 @@ export class Validator {
     this.update(file, text, engine, undefined, batch, refusal);
   }
 
+  /** Like `refreshFromDisk` in a batch, with the analysis already done (by a scan worker). */
+  async recordFromDisk(uri: string, text: string, analysis: FileAnalysis, batch: Batch): Promise<void> {
+    const engine = await this.engineFor(uri);
+    const file = this.ctx.index.entry(uri, this.groupOf(uri));
+    if (file.source === 'open' && this.ctx.documents.get(uri)) return;
+    file.source = 'disk';
+    this.engines.set(uri, engine);
+    if (this.ctx.index.record(file, text, analysis)) batch.groups.add(file.group);
+    batch.uris.add(uri);
+  }
+
   private update(file: IndexedFile, text: string, engine: EngineConfig, version: number | undefined, batch?: Batch, refusal?: string): void {
     this.engines.set(file.uri, engine);
     const analysis = refusal === undefined ? this.analyze(file.uri, text, engine, file) : refusedAnalysis(refusal);
@@ -190,13 +202,19 @@ export class Validator {
   }
 
   analyze(uri: string, text: string, engine: EngineConfig, file?: IndexedFile): FileAnalysis | undefined {
+    const input = this.analysisInput(uri, engine);
+    return input && analyzeFile(input.name, text, engine.rules, input.options, file?.cache);
+  }
+
+  /** What `analyze` gives the engine for a file (scan workers get the same), or undefined when it skips it. */
+  analysisInput(uri: string, engine: EngineConfig): { name: string; options: AnalyzeOptions } | undefined {
     if (!engine.settings.enable || isConfigFile(uri)) return undefined;
     const fsPath = uriToPath(uri);
     if (fsPath && isPathExcluded(engine, fsPath)) return undefined;
     const language = languageFor(uri, this.ctx.documents.get(uri)?.languageId);
-    if (language === 'dockerfile') return analyzeFile(fsPath ?? uri, text, engine.rules, engine.dockerfileOptions);
+    if (language === 'dockerfile') return { name: fsPath ?? uri, options: engine.dockerfileOptions };
     if (language !== 'kubernetes') return undefined;
-    return analyzeFile(fsPath ?? uri, text, engine.rules, engine.options, file?.cache);
+    return { name: fsPath ?? uri, options: engine.options };
   }
 
   /** Per-file and workspace findings of a file, config suppressions applied, suppressed ones dropped. */
@@ -207,7 +225,7 @@ export class Validator {
   /** Like `findingsFor`, but suppressed findings are kept and marked (reports list them). */
   allFindings(uri: string, analysis: FileAnalysis | undefined, engine: EngineConfig | undefined): WorkspaceFinding[] {
     if (!analysis || !engine) return [];
-    const all: WorkspaceFinding[] = [...analysis.findings, ...this.ctx.index.findingsOf(uri)].map((f) => ({ ...f }));
+    const all: WorkspaceFinding[] = [...analysis.findings, ...this.ctx.index.findingsOf(uri)].map(copyFinding);
     const fsPath = uriToPath(uri);
     applyConfigSuppressions(all, fsPath ? relativeToConfig(engine, fsPath) : uri, engine.config);
     return all.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -217,7 +235,7 @@ export class Validator {
   fileFindings(uri: string, text: string, engine: EngineConfig): Finding[] {
     const analysis = this.analyze(uri, text, engine);
     if (!analysis) return [];
-    const findings = analysis.findings.map((f) => ({ ...f }));
+    const findings = analysis.findings.map(copyFinding);
     const fsPath = uriToPath(uri);
     applyConfigSuppressions(findings, fsPath ? relativeToConfig(engine, fsPath) : uri, engine.config);
     return findings.filter((f) => !f.suppressed);

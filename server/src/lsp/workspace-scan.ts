@@ -3,16 +3,23 @@
  * walk every workspace folder with the shared walker (`.gitignore`, `files.exclude`, config and
  * editor `exclude`) and feed the same index the editor uses, so a scan reuses the
  * per-file caches and open documents keep priority over what is on disk.
+ *
+ * Large scans (see `scanWorkerCount`) analyse the files on disk on worker threads and record
+ * the results here, in the walk's order, with objects whose YAML nodes are read again only
+ * when a workspace rule asks for them; `PALISADE_SCAN_WORKERS=0` turns workers off.
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import picomatch from 'picomatch';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PalisadeConfig } from '../../../rules/engine/config';
+import { fromPortableAnalysis } from '../../../rules/engine/portable';
 import type { WorkspaceIndex } from '../workspace/index';
 import { readSource, summarize, type ScannedFile, type ScanResult, type ScanSummary } from '../workspace/scan';
 import { toPosix, walk } from '../workspace/walker';
-import { isPathExcluded } from './engine-config';
+import { runScanJobs, scanWorkerCount, type ScanJob, type ScanJobResult } from '../workspace/worker-pool';
+import { isPathExcluded, type EngineConfig } from './engine-config';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './uris';
 import { newBatch, type Batch, type Validator } from './validator';
@@ -67,17 +74,23 @@ async function analyzeFiles(
   signal: AbortSignal,
   onProgress: (done: number) => void,
 ): Promise<{ batch: Batch; uris: string[] }> {
+  const workers = scanWorkerCount(files.length);
+  return workers > 0 ? analyzeOnWorkers(ctx, files, workers, signal, onProgress) : analyzeOnMainThread(ctx, files, signal, onProgress);
+}
+
+async function analyzeOnMainThread(
+  ctx: ScanContext,
+  files: readonly string[],
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+): Promise<{ batch: Batch; uris: string[] }> {
   const batch = newBatch();
   const uris: string[] = [];
   let lastYield = performance.now();
   for (const file of files) {
     if (signal.aborted) break;
     const uri = uriFor(ctx, file);
-    if (ctx.documents.get(uri)) await ctx.validator.flush(uri);
-    else {
-      const source = await readSource(file, file, file);
-      await ctx.validator.refreshFromDisk(uri, source?.text ?? '', batch, source?.refusal);
-    }
+    await analyzeHere(ctx, file, uri, batch);
     uris.push(uri);
     onProgress(uris.length);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -86,6 +99,92 @@ async function analyzeFiles(
     }
   }
   return { batch, uris };
+}
+
+/** One file on this thread: the open buffer if there is one, else the file on disk. */
+async function analyzeHere(ctx: ScanContext, file: string, uri: string, batch: Batch): Promise<void> {
+  if (ctx.documents.get(uri)) await ctx.validator.flush(uri);
+  else {
+    const source = await readSource(file, file, file);
+    await ctx.validator.refreshFromDisk(uri, source?.text ?? '', batch, source?.refusal);
+  }
+}
+
+interface Slot {
+  file: string;
+  uri: string;
+  job?: ScanJob;
+  result?: ScanJobResult;
+}
+
+/**
+ * Workers read and analyse the files on disk; this thread keeps what only it can do: open
+ * buffers, files the validator would not analyse, and recording results in the index in the
+ * walk's order (the order workspace rules see objects in, so results match the main-thread path).
+ */
+async function analyzeOnWorkers(
+  ctx: ScanContext,
+  files: readonly string[],
+  workers: number,
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+): Promise<{ batch: Batch; uris: string[] }> {
+  const { slots, jobs, policies } = await planJobs(ctx, files);
+  let done = 0;
+  const run = await runScanJobs(jobs, {
+    workers,
+    policies,
+    signal,
+    onResult: (result) => {
+      slots[result.id].result = result;
+      onProgress(++done);
+    },
+    onStarted: (started) => ctx.connection.console.info(`Palisade: analysing ${jobs.length} of ${files.length} files on ${started} worker threads`),
+    onLog: (message) => ctx.connection.console.warn(`Palisade: ${message}`),
+  });
+  if (run.started === 0) ctx.connection.console.warn(`Palisade: scanning on the main thread, the scan workers did not start: ${run.failure}`);
+  const batch = newBatch();
+  const uris: string[] = [];
+  let lastYield = performance.now();
+  for (const slot of slots) {
+    const result = slot.result;
+    if (result && !('fallback' in result) && !ctx.documents.get(slot.uri)) {
+      await ctx.validator.recordFromDisk(slot.uri, result.text, fromPortableAnalysis(result.text, result.analysis), batch);
+    } else if (signal.aborted) continue;
+    else {
+      await analyzeHere(ctx, slot.file, slot.uri, batch);
+      if (!result) onProgress(++done);
+    }
+    uris.push(slot.uri);
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  return { batch, uris };
+}
+
+/** A job for every file the validator would analyse from disk; rules travel as their policy. */
+async function planJobs(ctx: ScanContext, files: readonly string[]): Promise<{ slots: Slot[]; jobs: ScanJob[]; policies: PalisadeConfig[] }> {
+  const slots: Slot[] = [];
+  const jobs: ScanJob[] = [];
+  const policies = new Map<EngineConfig, number>();
+  for (const file of files) {
+    const slot: Slot = { file, uri: uriFor(ctx, file) };
+    slots.push(slot);
+    if (ctx.documents.get(slot.uri)) continue;
+    const engine = await ctx.validator.engineFor(slot.uri);
+    const input = ctx.validator.analysisInput(slot.uri, engine);
+    if (!input) continue;
+    let policy = policies.get(engine);
+    if (policy === undefined) {
+      policy = policies.size;
+      policies.set(engine, policy);
+    }
+    slot.job = { id: slots.length - 1, path: file, name: input.name, policy, options: input.options };
+    jobs.push(slot.job);
+  }
+  return { slots, jobs, policies: [...policies.keys()].map((engine) => engine.config) };
 }
 
 /** On startup: index every file so workspace rules see the whole workspace. Publishes nothing new. */

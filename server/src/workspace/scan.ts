@@ -9,7 +9,7 @@
  * `scanSources` takes texts the caller already has (open editors, stdin); `scanPaths` walks
  * files and folders first. Both can be cancelled and report progress, for the editor.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeFile, DEFAULT_MAX_FILE_SIZE, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
@@ -18,8 +18,10 @@ import { applyConfigSuppressions, isExcluded, resolveRules, type PalisadeConfig 
 import type { RuleOptions } from '../../../rules/engine/rule';
 import { SEVERITIES, type Severity } from '../../../rules/engine/types';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
+import { fromPortableAnalysis } from '../../../rules/engine/portable';
 import { RULES } from '../../../rules/index';
 import { describeError, toPosix, walk } from './walker';
+import { runScanJobs, scanWorkerCount, workerScript, type ScanJob, type ScanJobResult } from './worker-pool';
 
 export interface ScanSource {
   /** How findings are keyed and shown: a path relative to the cwd (CLI) or a URI (editor). */
@@ -77,7 +79,7 @@ export async function scanSources(sources: readonly ScanSource[], settings: Scan
   const started = performance.now();
   const rules = settings.rules ?? resolveRules(RULES, settings.config);
   const options = ruleOptions(settings.config);
-  const analyses: Array<{ source: ScanSource; analysis: FileAnalysis }> = [];
+  const analyses: Analyzed[] = [];
   let cancelled = false;
   let lastYield = performance.now();
   for (const source of sources) {
@@ -92,6 +94,17 @@ export async function scanSources(sources: readonly ScanSource[], settings: Scan
       lastYield = performance.now();
     }
   }
+  return finishScan(analyses, settings, rules, cancelled, started);
+}
+
+interface Analyzed {
+  source: ScanSource;
+  analysis: FileAnalysis;
+}
+
+/** The part of a scan after per-file analysis: workspace rules, config suppressions, summary. */
+function finishScan(analyses: readonly Analyzed[], settings: ScanSettings, rules: readonly ResolvedRule[], cancelled: boolean, started: number): ScanResult {
+  const options = ruleOptions(settings.config);
   const analyzed = performance.now();
   const crossFile = cancelled
     ? new Map<string, WorkspaceFinding[]>()
@@ -144,10 +157,47 @@ export async function scanPaths(paths: readonly string[], settings: PathScanSett
     if (source) sources.push(source);
   }
   const walked = performance.now();
-  const result = await scanSources(sources, settings);
+  const result = (await scanOnWorkers(sources, settings)) ?? (await scanSources(sources, settings));
   result.timing.walkMs = walked - started;
   result.timing.totalMs = performance.now() - started;
   return result;
+}
+
+/**
+ * `scanSources` for many files: workers analyse the texts (each resolves the rules from the same
+ * config), this thread keeps the order, the refused files and the workspace rules. Undefined
+ * when workers are not worth it or none started; custom rule lists cannot cross threads.
+ */
+async function scanOnWorkers(sources: readonly ScanSource[], settings: ScanSettings): Promise<ScanResult | undefined> {
+  const workers = settings.rules === undefined && existsSync(workerScript()) ? scanWorkerCount(sources.length) : 0;
+  if (workers === 0) return undefined;
+  const started = performance.now();
+  const rules = resolveRules(RULES, settings.config);
+  const options = ruleOptions(settings.config);
+  const jobs: ScanJob[] = [];
+  sources.forEach((source, id) => {
+    if (source.refusal === undefined) jobs.push({ id, text: source.text, name: source.file, policy: 0, options });
+  });
+  const results: Array<ScanJobResult | undefined> = [];
+  let done = 0;
+  const run = await runScanJobs(jobs, {
+    workers,
+    policies: [settings.config],
+    signal: settings.signal,
+    onResult: (result) => {
+      results[result.id] = result;
+      settings.onProgress?.(++done, sources.length);
+    },
+  });
+  if (run.started === 0) return undefined;
+  const cancelled = settings.signal?.aborted === true;
+  const analyses: Analyzed[] = [];
+  for (const [id, source] of sources.entries()) {
+    const result = results[id];
+    if (result && !('fallback' in result)) analyses.push({ source, analysis: fromPortableAnalysis(source.text, result.analysis) });
+    else if (!cancelled) analyses.push({ source, analysis: analyzeSource(source, rules, options) });
+  }
+  return finishScan(analyses, settings, rules, cancelled, started);
 }
 
 /** Reads a file as UTF-8 without its byte order mark (editors do not count it as a column). */

@@ -88,3 +88,31 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Lines joined with LF, each one ending with it (how the fixtures are written). */
+export function lines(...content: string[]): string {
+  return content.map((line) => `${line}\n`).join('');
+}
+
+/** The rule ids of the Palisade diagnostics of a file, sorted and without repeats. */
+export function ruleIdsOf(uri: vscode.Uri): string[] {
+  return [...new Set(palisadeDiagnostics(uri).map((d) => ruleIdOf(d) ?? ''))].sort();
+}
+
+/** The code actions of one kind VS Code offers for a range (returned actions carry no `diagnostics`). */
+export function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind: vscode.CodeActionKind): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind.value);
+}
+
+/** Finds the action titled `title` and applies its edit through VS Code, as clicking it would. */
+export async function applyCodeAction(actions: readonly vscode.CodeAction[], title: string): Promise<void> {
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action?.edit, `no "${title}" action with an edit; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+  assert.equal(await vscode.workspace.applyEdit(action.edit), true, `VS Code refused the edit of "${title}"`);
+}
+
+/** The markdown of the hovers at a position, one string per hover content. */
+export async function hoverMarkdownAt(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+}

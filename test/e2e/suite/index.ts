@@ -13,7 +13,18 @@ export interface E2eReport {
   tests: Array<{ title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number; error?: string }>;
 }
 
-const TEST_FILES = ['activation', 'diagnostics', 'quick-fixes', 'scan', 'settings', 'commands'];
+/** The order the files run in: activation first, the files that edit fixtures before the scan. */
+const TEST_FILES = ['activation', 'diagnostics', 'dockerfile', 'hover', 'quick-fixes', 'fix-all', 'scan', 'settings', 'commands'];
+
+/** A test file left out of TEST_FILES would silently never run: refuse to start instead. */
+async function checkTestFiles(): Promise<void> {
+  const present = (await fs.readdir(__dirname)).filter((f) => f.endsWith('.test.js')).map((f) => f.slice(0, -'.test.js'.length));
+  const unlisted = present.filter((name) => !TEST_FILES.includes(name));
+  const missing = TEST_FILES.filter((name) => !present.includes(name));
+  if (unlisted.length > 0 || missing.length > 0) {
+    throw new Error(`test/e2e/suite/index.ts TEST_FILES is out of date: not listed ${JSON.stringify(unlisted)}, not found ${JSON.stringify(missing)}`);
+  }
+}
 
 export async function run(): Promise<void> {
   const resultsFile = process.env.PALISADE_E2E_RESULTS ?? path.join(__dirname, '..', 'results.json');
@@ -22,6 +33,7 @@ export async function run(): Promise<void> {
   const report: E2eReport = { stats: { tests: 0, passes: 0, failures: 0, pending: 0, durationMs: 0 }, tests: [] };
   const started = Date.now();
   try {
+    await checkTestFiles();
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

@@ -42,7 +42,7 @@ describe('Dockerfile model', () => {
   });
   it('follows FROM <stage> chains, lists shipped stages and recognises Windows bases', () => {
     const model = parseDockerfileModel('FROM golang:1.23 AS build\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS base\nFROM base AS final\nFROM final\n');
-    const [build, base, final, last] = model.stages;
+    const [build, , final, last] = model.stages;
     assert.deepEqual(stageChain(last).map((s) => s.index), [3, 2, 1]);
     assert.deepEqual([...shippedStages(model)].map((s) => s.index), [3, 2, 1]);
     assert.equal(rootImage(last), 'mcr.microsoft.com/windows/nanoserver:ltsc2022');

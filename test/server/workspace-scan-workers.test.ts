@@ -1,0 +1,230 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { LspClient, PROJECT_ROOT } from '../harness/lsp-client';
+import { buildServer, PRIVILEGED_POD, tempFolder } from './helpers';
+
+interface Summary {
+  files: number;
+  findings: number;
+  cancelled: boolean;
+  timeMs: number;
+  byRule: Record<string, number>;
+}
+
+const WORKERS_ENV = 'PALISADE_SCAN_WORKERS';
+const STRICT = { '*': { profile: 'strict' } };
+
+/** Starts a server whose scans use `workers` worker threads (0: the main thread only). */
+async function startWith(workers: number, folderUri: string): Promise<LspClient> {
+  const before = process.env[WORKERS_ENV];
+  process.env[WORKERS_ENV] = String(workers);
+  try {
+    return await LspClient.start({ workspaceFolders: [folderUri], settings: STRICT });
+  } finally {
+    if (before === undefined) delete process.env[WORKERS_ENV];
+    else process.env[WORKERS_ENV] = before;
+  }
+}
+
+function deployment(name: string, namespace: string, serviceAccount: string, privileged: boolean): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+spec:
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      serviceAccountName: ${serviceAccount}
+      containers:
+        - name: main
+          image: registry.example.com/${name}:1.0
+          securityContext:
+            privileged: ${privileged}
+`;
+}
+
+/**
+ * 250 files across five namespaces, with what workspace rules look at (NetworkPolicies,
+ * Services, ServiceAccounts, Namespaces with Pod Security labels, RBAC, Ingresses) and what
+ * per-file analysis must survive (multi-document files, parse errors, Helm templates,
+ * suppression comments, Dockerfiles, YAML that is not Kubernetes).
+ */
+function writeWorkspace(dir: string, count: number): string[] {
+  const names: string[] = [];
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+    names.push(name);
+  };
+  for (let ns = 0; ns < 5; ns++) {
+    const namespace = `team-${ns}`;
+    write(`${namespace}/namespace.yaml`, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespace}\n  labels:\n    pod-security.kubernetes.io/enforce: ${ns % 2 === 0 ? 'baseline' : 'restricted'}\n`);
+    if (ns !== 4) {
+      write(
+        `${namespace}/policy.yaml`,
+        `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: only-app-0\n  namespace: ${namespace}\nspec:\n  podSelector:\n    matchLabels:\n      app: app-${ns}-0\n  policyTypes: [Ingress]\n`,
+      );
+    }
+    write(`${namespace}/accounts.yaml`, `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n  namespace: ${namespace}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: ${namespace}-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: ghost\n    namespace: ${namespace}\n`);
+    write(`${namespace}/ingress.yaml`, `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: ${namespace}\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: missing-svc\n                port:\n                  number: 80\n`);
+  }
+  write('misc/broken.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n  labels: {a: 1\n');
+  write('misc/template.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n  {{- include "labels" . }}\nspec: {}\n');
+  write('misc/not-kubernetes.yaml', 'steps:\n  - run: echo hello\n');
+  write('misc/ignored.yaml', `# palisade-ignore-file privileged-container\n${PRIVILEGED_POD}`);
+  write('misc/Dockerfile', 'FROM node:latest\nADD . /app\nUSER root\nCMD ["node", "app.js"]\n');
+  write('misc/two-docs.yaml', `${PRIVILEGED_POD}---\n${PRIVILEGED_POD.replace('name: web', 'name: web-2')}`);
+  for (let i = 0; names.length < count; i++) {
+    const ns = i % 5;
+    const name = `app-${ns}-${Math.floor(i / 5)}`;
+    const account = i % 7 === 0 ? 'nobody' : 'runner';
+    const service = `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: team-${ns}\nspec:\n  selector:\n    app: ${i % 11 === 0 ? 'nothing' : name}\n  ports:\n    - port: 80\n`;
+    write(`team-${ns}/${name}.yaml`, i % 3 === 0 ? `${deployment(name, `team-${ns}`, account, i % 4 === 0)}---\n${service}` : deployment(name, `team-${ns}`, account, i % 4 === 0));
+  }
+  return names;
+}
+
+type Published = Map<string, Diagnostic[]>;
+
+async function scan(client: LspClient, uris: readonly string[]): Promise<{ summary: Summary; published: Published }> {
+  const summary = (await client.executeCommand('palisade.scanWorkspace')) as Summary;
+  const published: Published = new Map();
+  for (const uri of uris) published.set(uri, client.diagnostics.get(uri)?.diagnostics ?? []);
+  return { summary, published };
+}
+
+describe('language server: workspace scan on worker threads', function () {
+  this.timeout(180_000);
+  const tmp = tempFolder();
+  let names: string[] = [];
+  let uris: string[] = [];
+  let single: { summary: Summary; published: Published };
+  let parallel: { summary: Summary; published: Published };
+  let parallelClient: LspClient;
+
+  before(async () => {
+    buildServer();
+    names = writeWorkspace(tmp.dir, 250);
+    uris = names.map((n) => tmp.uri(n));
+    const client = await startWith(0, tmp.folderUri);
+    try {
+      single = await scan(client, uris);
+      assert.ok(!client.logs.some((l) => l.includes('worker threads')), 'the single-thread scan starts no worker');
+    } finally {
+      await client.stop();
+    }
+    parallelClient = await startWith(2, tmp.folderUri);
+    parallel = await scan(parallelClient, uris);
+  });
+  after(async () => {
+    await parallelClient?.stop();
+    tmp.dispose();
+  });
+
+  it('analyses the files on the workers', async () => {
+    // Every file goes to the workers (nothing is open, nothing is excluded), the Dockerfile too.
+    const line = await parallelClient.waitFor('the worker log', () => parallelClient.logs.find((l) => / files on \d+ worker threads$/.test(l)));
+    assert.equal(line, 'Palisade: analysing 250 of 250 files on 2 worker threads');
+  });
+
+  it('publishes exactly the diagnostics of the single-thread scan, file by file', () => {
+    assert.equal(single.summary.files, 250);
+    assert.deepEqual({ ...parallel.summary, timeMs: 0 }, { ...single.summary, timeMs: 0 });
+    for (const uri of uris) assert.deepEqual(parallel.published.get(uri), single.published.get(uri), uri);
+    // Not a vacuous comparison: cross-file rules fired, with related locations in other files.
+    const codes = new Set([...single.published.values()].flat().map((d) => d.code));
+    for (const id of [
+      'pod-not-selected-by-network-policy',
+      'namespace-without-network-policy',
+      'service-selects-nothing',
+      'missing-service-account',
+      'ingress-backend-missing-service',
+      'pod-security-admission-rejects',
+      'privileged-container',
+      'parse-error',
+      'template-not-analyzed',
+    ]) {
+      assert.ok(codes.has(id), `${id} is among the findings`);
+    }
+    const crossFile = [...parallel.published.entries()].flatMap(([uri, ds]) => ds.flatMap((d) => (d.relatedInformation ?? []).filter((r) => r.location.uri !== uri)));
+    assert.ok(crossFile.length > 0, 'some findings point into other files');
+  });
+
+  it('reports progress as the workers finish files', () => {
+    const token = parallelClient.progressTokens.at(-1)!;
+    const values = parallelClient.progress.filter((p) => p.token === token).map((p) => p.value);
+    assert.equal(values[0].kind, 'begin');
+    assert.equal(values.at(-1)!.kind, 'end');
+    const reports = values.filter((v) => v.kind === 'report');
+    assert.deepEqual(reports.at(-1), { kind: 'report', percentage: 100, message: '250/250 files' });
+  });
+
+  it('keeps workspace rules right after an edit to a file the workers analysed', async () => {
+    // The index holds the workers' results: a later change runs workspace rules over them.
+    const uri = tmp.uri('team-4/namespace.yaml');
+    await parallelClient.open(uri, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gone\n  namespace: team-4\n', 1);
+    await parallelClient.diagnosticsFor(uri, 1);
+    const target = tmp.uri(names.find((n) => n.startsWith('team-4/app-4-0'))!);
+    await parallelClient.waitFor('the pod security finding disappears with the namespace', () =>
+      parallelClient.diagnostics.get(target)?.diagnostics.every((d) => d.code !== 'pod-security-admission-rejects'),
+    );
+    assert.ok(single.published.get(target)!.some((d) => d.code === 'pod-security-admission-rejects'), 'it was there before the edit');
+  });
+
+  it('stops the workers when the user cancels', async () => {
+    for (let i = 0; i < 3000; i++) writeFileSync(path.join(tmp.dir, `team-0/extra-${i}.yaml`), deployment(`extra-${i}`, 'team-0', 'runner', true));
+    const tokens = parallelClient.progressTokens.length;
+    const logs = parallelClient.logs.length;
+    const pending = parallelClient.executeCommand('palisade.scanWorkspace') as Promise<Summary>;
+    const token = await parallelClient.waitFor('the scan progress', () => parallelClient.progressTokens[tokens]);
+    // Cancel once analysis runs (a report), not during the walk, so the workers are stopped.
+    await parallelClient.waitFor('a progress report', () => parallelClient.progress.some((p) => p.token === token && p.value.kind === 'report'), 60_000);
+    await parallelClient.cancelProgress(token);
+    const summary = await pending;
+    assert.equal(summary.cancelled, true);
+    assert.ok(summary.files < 3250, `only part of the files were analysed (${summary.files})`);
+    assert.equal(parallelClient.progress.filter((p) => p.token === token).at(-1)!.value.kind, 'end');
+    const newLogs = parallelClient.logs.slice(logs);
+    // The namespace file opened above stays on the main thread: the open buffer wins.
+    assert.ok(newLogs.includes('Palisade: analysing 3249 of 3250 files on 2 worker threads'), newLogs.join('\n'));
+    assert.ok(newLogs.some((l) => l.startsWith('Palisade: scan cancelled after ')), newLogs.join('\n'));
+  });
+});
+
+describe('palisade scan: worker threads', function () {
+  this.timeout(120_000);
+  const tmp = tempFolder();
+
+  before(() => {
+    buildServer();
+    writeWorkspace(tmp.dir, 250);
+  });
+  after(() => tmp.dispose());
+
+  it('writes the same report with and without workers', () => {
+    const scan = (workers: number) => {
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli.js'), 'scan', '--format', 'json', '--profile', 'strict', '.'], {
+        cwd: tmp.dir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { PATH: process.env.PATH ?? '', [WORKERS_ENV]: String(workers) },
+      });
+      assert.equal(run.stderr, '');
+      return { status: run.status, report: JSON.parse(run.stdout) as { files: unknown[]; summary: { files: number; findings: number } } };
+    };
+    const single = scan(0);
+    const parallel = scan(2);
+    assert.equal(single.report.summary.files, 250);
+    assert.ok(single.report.summary.findings > 250, `findings: ${single.report.summary.findings}`);
+    assert.deepEqual(parallel, single);
+  });
+});
