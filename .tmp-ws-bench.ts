@@ -24,7 +24,7 @@ for (let n = 0; n < 8; n++) {
   const ws = analyzeWorkspace([{ file: '/x/many.yaml', text, analysis: b }], rules, options);
   const t2 = performance.now();
   let fixes = 0;
-  for (const f of ws.get('/x/many.yaml') ?? []) if (f.fix !== undefined || f.suggestions) fixes++;
+  for (const f of ws.get('/x/many.yaml') ?? []) if (f.fix !== undefined) fixes++;
   const t3 = performance.now();
   let pf = 0; for (const f of b.findings) if (f.fix !== undefined) pf++;
   const t4 = performance.now();

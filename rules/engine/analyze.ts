@@ -9,7 +9,7 @@ import { analyzeDockerfileText, type ResolvedDockerfileRule } from './dockerfile
 import type { K8sObject } from './kubernetes/object';
 import type { Rule, RuleOptions } from './rule';
 import { CommentSuppressions } from './suppression';
-import { LineIndex } from './text';
+import { LineIndex, lineIndexOf } from './text';
 import type { Finding, Language, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
 import { splitYamlDocuments } from './yaml/parse';
@@ -159,7 +159,7 @@ export function analyzeYamlText(
 ): FileAnalysis {
   const previous = cache?.take(rules, options);
   const used = new Map<string, SegmentAnalysis>();
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   const comments = new CommentSuppressions(text);
   const result: FileAnalysis = { language: 'kubernetes', findings: [], documentCount: 0, objects: [] };
   let sawTemplate = false;

@@ -14,19 +14,36 @@ function resolve<T>(value: Lazy<T>): T {
   return typeof value === 'function' ? (value as () => T)() : value;
 }
 
-/** Wraps a report's declared changes; undefined when it declared none (the common case). */
+/**
+ * Wraps a report's declared changes; undefined when it declared none (the common case). The
+ * fix and the suggestions are built separately: publishing reads `fix` of every finding (is it
+ * fixable?), and must not build every suggestion's snippet for that.
+ */
 export function pendingChanges(report: ProposedChanges): PendingChanges | undefined {
   if (report.fix === undefined && report.suggestions === undefined) return undefined;
-  let computed: ReturnType<PendingChanges> | undefined;
+  const fix = once(() => {
+    const built = resolve(report.fix);
+    return built && built.edits.length > 0 ? built : undefined;
+  });
+  const suggestions = once(() => {
+    const built = (resolve(report.suggestions) ?? []).filter((s): s is ProposedChange => s !== undefined && s.edits.length > 0);
+    return built.length > 0 ? built : undefined;
+  });
+  const changes: ReturnType<PendingChanges> = {};
+  Object.defineProperty(changes, 'fix', { enumerable: true, get: fix });
+  Object.defineProperty(changes, 'suggestions', { enumerable: true, get: suggestions });
+  return () => changes;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
   return () => {
-    if (!computed) {
-      const fix = resolve(report.fix);
-      const suggestions = (resolve(report.suggestions) ?? []).filter((s): s is ProposedChange => s !== undefined && s.edits.length > 0);
-      computed = {};
-      if (fix && fix.edits.length > 0) computed.fix = fix;
-      if (suggestions.length > 0) computed.suggestions = suggestions;
+    if (!done) {
+      value = compute();
+      done = true;
     }
-    return computed;
+    return value;
   };
 }
 
@@ -39,18 +56,13 @@ function shift(change: FixProposal, offset: number): FixProposal {
 /** Gives a finding lazy `fix` and `suggestions` properties, moved by `offset` into the file. */
 export function attachChanges(finding: Finding, pending: PendingChanges | undefined, offset: number): void {
   if (!pending) return;
-  let fix: FixProposal | undefined;
-  let suggestions: FixProposal[] | undefined;
-  let done = false;
-  const compute = () => {
-    if (done) return;
-    done = true;
-    const changes = pending();
-    if (changes.fix) fix = shift(changes.fix, offset);
-    if (changes.suggestions) suggestions = changes.suggestions.map((s) => shift(s, offset));
-  };
-  Object.defineProperty(finding, 'fix', { enumerable: true, configurable: true, get: () => (compute(), fix) });
-  Object.defineProperty(finding, 'suggestions', { enumerable: true, configurable: true, get: () => (compute(), suggestions) });
+  const fix = once(() => {
+    const built = pending().fix;
+    return built && shift(built, offset);
+  });
+  const suggestions = once(() => pending().suggestions?.map((s) => shift(s, offset)));
+  Object.defineProperty(finding, 'fix', { enumerable: true, configurable: true, get: fix });
+  Object.defineProperty(finding, 'suggestions', { enumerable: true, configurable: true, get: suggestions });
 }
 
 /**

@@ -55,6 +55,18 @@ export class LineIndex {
   }
 }
 
+let lastIndex: LineIndex | undefined;
+
+/**
+ * The LineIndex of a text, shared by the analysis, the workspace rules and the diagnostics of
+ * one edit (they all see the same string): building one walks the whole text, which on a big
+ * file is a noticeable part of a keystroke. Only the latest text is kept.
+ */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
+  return lastIndex;
+}
+
 /** The line break the file already uses, so that inserted text matches it. */
 export function detectEol(text: string): '\r\n' | '\n' {
   const lf = text.indexOf('\n');

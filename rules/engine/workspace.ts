@@ -7,7 +7,7 @@ import type { AnalyzedObject, FileAnalysis, ResolvedRule } from './analyze';
 import { objectRef } from './kubernetes/object';
 import type { KubernetesReport, RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
 import { annotationDirective, CommentSuppressions, matchesDirective, toSuppression } from './suppression';
-import { LineIndex } from './text';
+import { LineIndex, lineIndexOf } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
 import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
 import { INTERNAL_ERROR } from './builtin';
@@ -69,7 +69,7 @@ function indexObjects(files: readonly WorkspaceFile[]): IndexedObject[] {
   for (const f of files) {
     let lines: LineIndex | undefined;
     let comments: CommentSuppressions | undefined;
-    const lazyLines = () => (lines ??= new LineIndex(f.text));
+    const lazyLines = () => (lines ??= lineIndexOf(f.text));
     const lazyComments = () => (comments ??= new CommentSuppressions(f.text));
     let segments: Map<number, string> | undefined;
     const segmentAt = (offset: number) => (segments ??= new Map(splitYamlDocuments(f.text).map((s) => [s.start, s.text]))).get(offset);

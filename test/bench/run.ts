@@ -17,6 +17,7 @@ import type { ProfileName } from '../../rules/engine/profiles';
 import type { RuleOptions } from '../../rules/engine/rule';
 import { LATEST_KUBERNETES_VERSION } from '../../rules/engine/version';
 import { RULES } from '../../rules/index';
+import { runDockerfileBench } from './dockerfile';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
@@ -247,3 +248,4 @@ function main(): void {
 }
 
 main();
+runDockerfileBench();

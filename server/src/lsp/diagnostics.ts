@@ -8,7 +8,7 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver/node';
 import type { CrossFileRelated, WorkspaceFinding } from '../../../rules/engine/workspace';
-import { LineIndex } from '../../../rules/engine/text';
+import { LineIndex, lineIndexOf } from '../../../rules/engine/text';
 import { findingKey, type Finding, type Severity } from '../../../rules/engine/types';
 import type { ConfigProblem } from '../workspace/config-file';
 import { docsUrl } from './docs-url';
@@ -56,7 +56,7 @@ function crossFile(r: CrossFileRelated, textOf: TextOf): DiagnosticRelatedInform
 }
 
 export function toDiagnostics(findings: readonly Finding[], uri: string, text: string, textOf: TextOf): Diagnostic[] {
-  const lines = new LineIndex(text);
+  const lines = lineIndexOf(text);
   return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri, lines, textOf));
 }
 

@@ -225,10 +225,13 @@ export class Validator {
   /** Like `findingsFor`, but suppressed findings are kept and marked (reports list them). */
   allFindings(uri: string, analysis: FileAnalysis | undefined, engine: EngineConfig | undefined): WorkspaceFinding[] {
     if (!analysis || !engine) return [];
-    const all: WorkspaceFinding[] = [...analysis.findings, ...this.ctx.index.findingsOf(uri)].map(copyFinding);
+    const own: WorkspaceFinding[] = [...analysis.findings, ...this.ctx.index.findingsOf(uri)];
+    if (engine.config.suppressions.length === 0) return own.sort(byPosition);
+    // Config suppressions mark findings: mark copies, the cached analysis stays as the engine made it.
+    const all = own.map(copyFinding);
     const fsPath = uriToPath(uri);
     applyConfigSuppressions(all, fsPath ? relativeToConfig(engine, fsPath) : uri, engine.config);
-    return all.sort((a, b) => a.start - b.start || a.end - b.end);
+    return all.sort(byPosition);
   }
 
   /** Per-file findings of any text (fix-all passes), config suppressions applied, suppressed dropped. */
@@ -339,6 +342,10 @@ export class Validator {
     }
     await this.finishBatch(batch);
   }
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 /** A file too large to read still shows up, with the reason, never as a clean file. */

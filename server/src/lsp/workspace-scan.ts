@@ -14,11 +14,12 @@ import picomatch from 'picomatch';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PalisadeConfig } from '../../../rules/engine/config';
+import type { FileAnalysis } from '../../../rules/engine/analyze';
 import { fromPortableAnalysis } from '../../../rules/engine/portable';
 import type { WorkspaceIndex } from '../workspace/index';
-import { readSource, summarize, type ScannedFile, type ScanResult, type ScanSummary } from '../workspace/scan';
+import { readSource, summarize, type ScannedFile, type ScanResult, type ScanSource, type ScanSummary } from '../workspace/scan';
 import { toPosix, walk } from '../workspace/walker';
-import { runScanJobs, scanWorkerCount, type ScanJob, type ScanJobResult } from '../workspace/worker-pool';
+import { runScanJobs, scanWorkerCount, startScanWorkers, stopScanWorkers, type ScanJob, type ScanJobResult } from '../workspace/worker-pool';
 import { isPathExcluded, type EngineConfig } from './engine-config';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './uris';
@@ -74,8 +75,7 @@ async function analyzeFiles(
   signal: AbortSignal,
   onProgress: (done: number) => void,
 ): Promise<{ batch: Batch; uris: string[] }> {
-  const workers = scanWorkerCount(files.length);
-  return workers > 0 ? analyzeOnWorkers(ctx, files, workers, signal, onProgress) : analyzeOnMainThread(ctx, files, signal, onProgress);
+  return scanWorkerCount(files.length) > 0 ? analyzeOnWorkers(ctx, files, signal, onProgress) : analyzeOnMainThread(ctx, files, signal, onProgress);
 }
 
 async function analyzeOnMainThread(
@@ -102,10 +102,10 @@ async function analyzeOnMainThread(
 }
 
 /** One file on this thread: the open buffer if there is one, else the file on disk. */
-async function analyzeHere(ctx: ScanContext, file: string, uri: string, batch: Batch): Promise<void> {
+async function analyzeHere(ctx: ScanContext, file: string, uri: string, batch: Batch, read?: ScanSource | null): Promise<void> {
   if (ctx.documents.get(uri)) await ctx.validator.flush(uri);
   else {
-    const source = await readSource(file, file, file);
+    const source = read === undefined ? await readSource(file, file, file) : (read ?? undefined);
     await ctx.validator.refreshFromDisk(uri, source?.text ?? '', batch, source?.refusal);
   }
 }
@@ -113,47 +113,66 @@ async function analyzeHere(ctx: ScanContext, file: string, uri: string, batch: B
 interface Slot {
   file: string;
   uri: string;
+  /** What was read from disk (null: unreadable); unset when the file was not read here. */
+  source?: ScanSource | null;
+  /** The index already holds this text's analysis with the same config: nothing to redo. */
+  current?: FileAnalysis;
   job?: ScanJob;
   result?: ScanJobResult;
 }
 
 /**
- * Workers read and analyse the files on disk; this thread keeps what only it can do: open
- * buffers, files the validator would not analyse, and recording results in the index in the
- * walk's order (the order workspace rules see objects in, so results match the main-thread path).
+ * Workers analyse the files on disk that changed; this thread keeps what only it can do:
+ * reading (to skip files the index already holds as they are), open buffers, files the
+ * validator does not analyse, and recording results in the index in the walk's order (the
+ * order workspace rules see objects in, so results match the main-thread path). Too few changed
+ * files, or workers that do not start, and this thread analyses them.
  */
 async function analyzeOnWorkers(
   ctx: ScanContext,
   files: readonly string[],
-  workers: number,
   signal: AbortSignal,
   onProgress: (done: number) => void,
 ): Promise<{ batch: Batch; uris: string[] }> {
-  const { slots, jobs, policies } = await planJobs(ctx, files);
-  let done = 0;
-  const run = await runScanJobs(jobs, {
-    workers,
-    policies,
-    signal,
-    onResult: (result) => {
-      slots[result.id].result = result;
-      onProgress(++done);
-    },
-    onStarted: (started) => ctx.connection.console.info(`Palisade: analysing ${jobs.length} of ${files.length} files on ${started} worker threads`),
-    onLog: (message) => ctx.connection.console.warn(`Palisade: ${message}`),
-  });
-  if (run.started === 0) ctx.connection.console.warn(`Palisade: scanning on the main thread, the scan workers did not start: ${run.failure}`);
+  const { slots, jobs, policies } = await planJobs(ctx, files, signal);
+  let done = slots.filter((s) => s.current).length;
+  if (done > 0) onProgress(done);
+  const count = signal.aborted ? 0 : scanWorkerCount(jobs.length);
+  if (count > 0) {
+    const started = await startScanWorkers(count);
+    try {
+      if (started.workers.length === 0) ctx.connection.console.warn(`Palisade: scanning on the main thread, the scan workers did not start: ${started.failure}`);
+      else {
+        ctx.connection.console.info(`Palisade: analysing ${jobs.length} of ${files.length} files on ${started.workers.length} worker threads`);
+        await runScanJobs(started, jobs, {
+          policies,
+          signal,
+          onResult: (result) => {
+            slots[result.id].result = result;
+            onProgress(++done);
+          },
+          onLog: (message) => ctx.connection.console.warn(`Palisade: ${message}`),
+        });
+      }
+    } finally {
+      stopScanWorkers(started);
+    }
+  }
+  return recordInOrder(ctx, slots, signal, () => onProgress(++done));
+}
+
+/** Records every slot in the index, in order; on cancellation, only what workers finished. */
+async function recordInOrder(ctx: ScanContext, slots: readonly Slot[], signal: AbortSignal, countHere: () => void): Promise<{ batch: Batch; uris: string[] }> {
   const batch = newBatch();
   const uris: string[] = [];
   let lastYield = performance.now();
   for (const slot of slots) {
-    const result = slot.result;
-    if (result && !('fallback' in result) && !ctx.documents.get(slot.uri)) {
-      await ctx.validator.recordFromDisk(slot.uri, result.text, fromPortableAnalysis(result.text, result.analysis), batch);
-    } else if (signal.aborted) continue;
+    const ready = ctx.documents.get(slot.uri) ? undefined : readyAnalysis(slot);
+    if (ready) await ctx.validator.recordFromDisk(slot.uri, slot.source?.text ?? '', ready, batch);
+    else if (signal.aborted) continue;
     else {
-      await analyzeHere(ctx, slot.file, slot.uri, batch);
-      if (!result) onProgress(++done);
+      await analyzeHere(ctx, slot.file, slot.uri, batch, slot.source);
+      if (!slot.result) countHere();
     }
     uris.push(slot.uri);
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -164,24 +183,39 @@ async function analyzeOnWorkers(
   return { batch, uris };
 }
 
-/** A job for every file the validator would analyse from disk; rules travel as their policy. */
-async function planJobs(ctx: ScanContext, files: readonly string[]): Promise<{ slots: Slot[]; jobs: ScanJob[]; policies: PalisadeConfig[] }> {
+/** The analysis a slot already has: the index's, or a worker's. */
+function readyAnalysis(slot: Slot): FileAnalysis | undefined {
+  if (slot.current) return slot.current;
+  if (slot.result && 'analysis' in slot.result) return fromPortableAnalysis(slot.source?.text ?? '', slot.result.analysis);
+  return undefined;
+}
+
+/** Reads the files the validator would analyse from disk; a job for each that changed. */
+async function planJobs(ctx: ScanContext, files: readonly string[], signal: AbortSignal): Promise<{ slots: Slot[]; jobs: ScanJob[]; policies: PalisadeConfig[] }> {
   const slots: Slot[] = [];
   const jobs: ScanJob[] = [];
   const policies = new Map<EngineConfig, number>();
   for (const file of files) {
     const slot: Slot = { file, uri: uriFor(ctx, file) };
     slots.push(slot);
-    if (ctx.documents.get(slot.uri)) continue;
+    if (signal.aborted || ctx.documents.get(slot.uri)) continue;
     const engine = await ctx.validator.engineFor(slot.uri);
     const input = ctx.validator.analysisInput(slot.uri, engine);
     if (!input) continue;
+    const source = (await readSource(file, file, file)) ?? null;
+    slot.source = source;
+    if (!source || source.refusal !== undefined) continue;
+    const indexed = ctx.index.get(slot.uri);
+    if (indexed?.analysis && indexed.source === 'disk' && indexed.text === source.text && ctx.validator.engineOf(slot.uri) === engine) {
+      slot.current = indexed.analysis;
+      continue;
+    }
     let policy = policies.get(engine);
     if (policy === undefined) {
       policy = policies.size;
       policies.set(engine, policy);
     }
-    slot.job = { id: slots.length - 1, path: file, name: input.name, policy, options: input.options };
+    slot.job = { id: slots.length - 1, text: source.text, name: input.name, policy, options: input.options };
     jobs.push(slot.job);
   }
   return { slots, jobs, policies: [...policies.keys()].map((engine) => engine.config) };

@@ -1,41 +1,30 @@
 /**
- * A scan worker thread (bundled as dist/scan-worker.js, started by worker-pool.ts): reads the
- * files it is given, analyses each with `analyzeFile` and the rules its policy resolves to,
- * and posts back the text and a portable analysis per file. It holds no state between files
- * but the resolved rule lists.
+ * A scan worker thread (bundled as dist/scan-worker.js, started by worker-pool.ts): analyses
+ * the texts it is given with `analyzeFile` and the rules their policy resolves to, and posts
+ * back a portable analysis per file. It keeps nothing between files but the resolved rules.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { analyzeFile, type ResolvedRule } from '../../../rules/engine/analyze';
-import { resolveRules } from '../../../rules/engine/config';
+import { resolveRules, type PalisadeConfig } from '../../../rules/engine/config';
 import { toPortableAnalysis } from '../../../rules/engine/portable';
 import { RULES } from '../../../rules/index';
-import { readSource } from './scan';
-import type { ScanJob, ScanJobResult, WorkerInit, WorkerRequest, WorkerResponse } from './worker-pool';
+import type { ScanJob, ScanJobResult, WorkerRequest, WorkerResponse } from './worker-pool';
 
-const init = workerData as WorkerInit;
-const resolved = new Map<number, readonly ResolvedRule[]>();
+let policies: PalisadeConfig[] = [];
+let resolved = new Map<number, readonly ResolvedRule[]>();
 
 function rulesFor(policy: number): readonly ResolvedRule[] {
   let rules = resolved.get(policy);
   if (!rules) {
-    rules = resolveRules(RULES, init.policies[policy]);
+    rules = resolveRules(RULES, policies[policy]);
     resolved.set(policy, rules);
   }
   return rules;
 }
 
-async function run(job: ScanJob): Promise<ScanJobResult> {
+function run(job: ScanJob): ScanJobResult {
   try {
-    if (job.text !== undefined) {
-      const analysis = analyzeFile(job.name, job.text, rulesFor(job.policy), job.options);
-      return { id: job.id, text: '', analysis: toPortableAnalysis(analysis) };
-    }
-    const source = job.path === undefined ? undefined : await readSource(job.path, job.name, job.name);
-    // Unreadable and oversized files are rare and cheap: the caller handles them as usual.
-    if (!source) return { id: job.id, fallback: 'unreadable' };
-    if (source.refusal !== undefined) return { id: job.id, fallback: 'refused' };
-    const analysis = analyzeFile(job.name, source.text, rulesFor(job.policy), job.options);
-    return { id: job.id, text: source.text, analysis: toPortableAnalysis(analysis) };
+    return { id: job.id, analysis: toPortableAnalysis(analyzeFile(job.name, job.text, rulesFor(job.policy), job.options)) };
   } catch (error) {
     return { id: job.id, fallback: error instanceof Error ? error.message : String(error) };
   }
@@ -44,9 +33,12 @@ async function run(job: ScanJob): Promise<ScanJobResult> {
 const port = parentPort;
 if (port) {
   port.on('message', (request: WorkerRequest) => {
-    void (async () => {
-      for (const job of request.jobs) port.postMessage({ type: 'result', result: await run(job) } satisfies WorkerResponse);
-    })();
+    if (request.type === 'policies') {
+      policies = request.policies;
+      resolved = new Map();
+      return;
+    }
+    for (const job of request.jobs) port.postMessage({ type: 'result', result: run(job) } satisfies WorkerResponse);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerResponse);
 }

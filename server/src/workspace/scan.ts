@@ -21,7 +21,7 @@ import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/w
 import { fromPortableAnalysis } from '../../../rules/engine/portable';
 import { RULES } from '../../../rules/index';
 import { describeError, toPosix, walk } from './walker';
-import { runScanJobs, scanWorkerCount, workerScript, type ScanJob, type ScanJobResult } from './worker-pool';
+import { runScanJobs, scanWorkerCount, startScanWorkers, stopScanWorkers, workerScript, type ScanJob, type ScanJobResult } from './worker-pool';
 
 export interface ScanSource {
   /** How findings are keyed and shown: a path relative to the cwd (CLI) or a URI (editor). */
@@ -169,35 +169,39 @@ export async function scanPaths(paths: readonly string[], settings: PathScanSett
  * when workers are not worth it or none started; custom rule lists cannot cross threads.
  */
 async function scanOnWorkers(sources: readonly ScanSource[], settings: ScanSettings): Promise<ScanResult | undefined> {
-  const workers = settings.rules === undefined && existsSync(workerScript()) ? scanWorkerCount(sources.length) : 0;
-  if (workers === 0) return undefined;
+  const count = settings.rules === undefined && existsSync(workerScript()) ? scanWorkerCount(sources.length) : 0;
+  if (count === 0) return undefined;
   const started = performance.now();
-  const rules = resolveRules(RULES, settings.config);
-  const options = ruleOptions(settings.config);
-  const jobs: ScanJob[] = [];
-  sources.forEach((source, id) => {
-    if (source.refusal === undefined) jobs.push({ id, text: source.text, name: source.file, policy: 0, options });
-  });
-  const results: Array<ScanJobResult | undefined> = [];
-  let done = 0;
-  const run = await runScanJobs(jobs, {
-    workers,
-    policies: [settings.config],
-    signal: settings.signal,
-    onResult: (result) => {
-      results[result.id] = result;
-      settings.onProgress?.(++done, sources.length);
-    },
-  });
-  if (run.started === 0) return undefined;
-  const cancelled = settings.signal?.aborted === true;
-  const analyses: Analyzed[] = [];
-  for (const [id, source] of sources.entries()) {
-    const result = results[id];
-    if (result && !('fallback' in result)) analyses.push({ source, analysis: fromPortableAnalysis(source.text, result.analysis) });
-    else if (!cancelled) analyses.push({ source, analysis: analyzeSource(source, rules, options) });
+  const workers = await startScanWorkers(count);
+  try {
+    if (workers.workers.length === 0) return undefined;
+    const rules = resolveRules(RULES, settings.config);
+    const options = ruleOptions(settings.config);
+    const jobs: ScanJob[] = [];
+    sources.forEach((source, id) => {
+      if (source.refusal === undefined) jobs.push({ id, text: source.text, name: source.file, policy: 0, options });
+    });
+    const results: Array<ScanJobResult | undefined> = [];
+    let done = 0;
+    await runScanJobs(workers, jobs, {
+      policies: [settings.config],
+      signal: settings.signal,
+      onResult: (result) => {
+        results[result.id] = result;
+        settings.onProgress?.(++done, sources.length);
+      },
+    });
+    const cancelled = settings.signal?.aborted === true;
+    const analyses: Analyzed[] = [];
+    for (const [id, source] of sources.entries()) {
+      const result = results[id];
+      if (result && 'analysis' in result) analyses.push({ source, analysis: fromPortableAnalysis(source.text, result.analysis) });
+      else if (!cancelled) analyses.push({ source, analysis: analyzeSource(source, rules, options) });
+    }
+    return finishScan(analyses, settings, rules, cancelled, started);
+  } finally {
+    stopScanWorkers(workers);
   }
-  return finishScan(analyses, settings, rules, cancelled, started);
 }
 
 /** Reads a file as UTF-8 without its byte order mark (editors do not count it as a column). */

@@ -1,7 +1,7 @@
 /**
  * Analyses files on worker threads (`dist/scan-worker.js`) for large scans, in the CLI and the
- * language server alike. The main thread keeps the walk, the index, the workspace rules and the
- * publishing; workers read and analyse files and send back plain data (see
+ * language server alike. The main thread keeps the walk, reading the files, the index, the
+ * workspace rules and the publishing; workers run `analyzeFile` and send back plain data (see
  * rules/engine/portable.ts for how objects come back without parsing everything twice).
  *
  * Rules cannot cross threads: a job names a policy (a PalisadeConfig, plain data) and the worker
@@ -9,7 +9,7 @@
  *
  * Work is handed out in small chunks, so fast workers take more and results (and progress)
  * flow while the scan runs. Whatever a worker could not do (it failed to start, crashed, or
- * the file needs special handling) is returned to the caller, which does it on its own thread.
+ * threw) is returned to the caller, which does it on its own thread.
  */
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
@@ -54,7 +54,7 @@ export function scanWorkerCount(fileCount: number, env: Readonly<Record<string, 
   const forced = env[WORKERS_ENV];
   if (forced !== undefined && /^\d+$/.test(forced.trim())) {
     const count = Number(forced.trim());
-    return count === 0 ? 0 : Math.min(count, Math.max(1, fileCount));
+    return Math.min(count, fileCount);
   }
   if (fileCount <= WORKER_THRESHOLD) return 0;
   const cores = os.availableParallelism();

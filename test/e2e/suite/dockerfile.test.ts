@@ -65,6 +65,20 @@ describe('Dockerfiles', () => {
     assert.deepEqual(rangeTuple(diagnostic.range), [1, 0, 1, 3]);
   });
 
+  it('offers the Dockerfile snippets (contributes.snippets) in a dockerfile buffer', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'dockerfile', content: 'palisade-' });
+    await vscode.window.showTextDocument(document);
+    const labels = await waitFor('the palisade-* snippets in the completion list', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 9));
+      const snippets = list.items
+        .filter((item) => item.kind === vscode.CompletionItemKind.Snippet)
+        .map((item) => (typeof item.label === 'string' ? item.label : item.label.label))
+        .filter((label) => label.startsWith('palisade-'));
+      return snippets.length > 0 && snippets.sort();
+    });
+    assert.deepEqual(labels, ['palisade-apk', 'palisade-apt-get', 'palisade-dockerfile', 'palisade-dockerfile-user']);
+  });
+
   it('checks a file named Dockerfile that the editor opens as plain text', async () => {
     const files = vscode.workspace.getConfiguration('files');
     const previous = files.inspect('associations')?.workspaceValue;
