@@ -63,7 +63,7 @@ export default defineDockerfileRule({
           user === '10001'
             ? 'The final stage sets no USER, so the container runs as root. Add `USER 10001` (a non-root numeric id) before CMD/ENTRYPOINT.'
             : 'The final stage sets no USER, so the container may run as ContainerAdministrator. Add `USER ContainerUser` before CMD/ENTRYPOINT.',
-        suggestions: suggestions(),
+        suggestions,
       });
       return;
     }
@@ -78,7 +78,7 @@ export default defineDockerfileRule({
         user === '10001'
           ? `The final USER is ${spec.trim()}, so the container runs as root. Switch to a non-root numeric user such as USER 10001.`
           : `The final USER is ${spec.trim()}, so the container runs with administrator rights. Switch to USER ContainerUser.`,
-      suggestions: suggestions(),
+      suggestions,
     });
   },
 });

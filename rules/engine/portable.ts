@@ -34,8 +34,18 @@ export interface PortableAnalysis extends Omit<FileAnalysis, 'objects'> {
   objects: ObjectFacts[];
 }
 
+/**
+ * Findings become plain data: their lazy `fix` and `suggestions` (see changes.ts) are built
+ * here, on the worker, because their builders cannot cross threads either. Publishing reads
+ * every `fix` anyway; suggestions cost the worker a little more than analysis alone.
+ */
 export function toPortableAnalysis(analysis: FileAnalysis): PortableAnalysis {
-  return { ...analysis, objects: analysis.objects.map(factsOf) };
+  return {
+    language: analysis.language,
+    documentCount: analysis.documentCount,
+    findings: analysis.findings.map((finding) => ({ ...finding })),
+    objects: analysis.objects.map(factsOf),
+  };
 }
 
 function factsOf({ documentIndex, offset, object }: AnalyzedObject): ObjectFacts {

@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PALISADE_VERSION } from './formats/tool';
 import { FIX_ALL_KIND, codeActions } from './lsp/code-actions';
+import { AdmissionLenses, LENS_COMMANDS } from './lsp/code-lens';
 import { executeCommand, SERVER_COMMANDS } from './lsp/commands';
 import { ConfigStore } from './lsp/engine-config';
 import { hoverFor } from './lsp/hover';
@@ -32,6 +33,8 @@ const settings = new SettingsStore(connection);
 const configs = new ConfigStore();
 const validator = new Validator({ connection, documents, index, configs, settings, folders });
 const ctx: ScanContext = { connection, documents, index, settings, folders, validator };
+const lenses = new AdmissionLenses({ connection, index, validator });
+index.onDidRunWorkspaceRules(() => lenses.scheduleRefresh());
 const startup = new AbortController();
 let canRegisterWatchers = false;
 let hasWorkspaceFolders = false;
@@ -48,12 +51,14 @@ connection.onInitialize((params): InitializeResult => {
   settings.pushed = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   canRegisterWatchers = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   hasWorkspaceFolders = caps.workspace?.workspaceFolders === true;
+  lenses.setClientCapabilities(caps);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [...Object.values(SERVER_COMMANDS), ...Object.values(LENS_COMMANDS)] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'palisade', version: PALISADE_VERSION },
@@ -116,10 +121,12 @@ connection.onHover(async (params) => {
   return published ? hoverFor(published.findings, params.position) : null;
 });
 connection.onCodeAction((params) => codeActions(params, validator));
-connection.onExecuteCommand((params, token) => executeCommand(ctx, params, token));
+connection.onCodeLens((params) => lenses.provide(params.textDocument.uri));
+connection.onExecuteCommand((params, token) => (lenses.handles(params.command) ? lenses.execute(params) : executeCommand(ctx, params, token)));
 
 connection.onShutdown(() => {
   startup.abort();
+  lenses.dispose();
   validator.scheduler.dispose();
 });
 

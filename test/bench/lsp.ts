@@ -10,6 +10,9 @@
  * Edits alternate between the two servers, so both see the same machine load. Nothing here
  * asserts: it prints a table and whether each target of the issue is met.
  * Run alone with `node scripts/build.mjs --production --quiet && npx tsx test/bench/lsp.ts`.
+ * Environment: BENCH_LSP_WARMUP (warm-up edits, 3), BENCH_LSP_EDITS (measured edits, 15, at
+ * least 10), BENCH_LSP_SERVER (another server bundle to measure instead of dist/server.js,
+ * e.g. one built from an older commit, for before/after numbers).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,7 +90,8 @@ function serverSpecs(): [ServerSpec, ServerSpec] {
   return [
     {
       name: 'Palisade',
-      args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+      // BENCH_LSP_SERVER: another build of the server (say, of an older commit) to compare with.
+      args: [process.env.BENCH_LSP_SERVER ?? join(ROOT, 'dist', 'server.js'), '--stdio'],
       debounceMs: PALISADE_DEBOUNCE_MS,
       debounceSource: 'DEBOUNCE_MS in server/src/lsp/validator.ts (no setting lowers it)',
       section: (name) => (name === 'files.exclude' ? {} : name === 'palisade' ? {} : null),

@@ -18,6 +18,7 @@ import type { RuleOptions } from '../../rules/engine/rule';
 import { LATEST_KUBERNETES_VERSION } from '../../rules/engine/version';
 import { RULES } from '../../rules/index';
 import { runDockerfileBench } from './dockerfile';
+import { runLspBench } from './lsp';
 
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
@@ -249,3 +250,7 @@ function main(): void {
 
 main();
 runDockerfileBench();
+runLspBench().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

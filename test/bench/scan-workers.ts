@@ -17,17 +17,18 @@ const ROOT = resolve(__dirname, '..', '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/real-k8s');
 const ENV = 'PALISADE_SCAN_WORKERS';
 
+/**
+ * From starting the server to the end of a Scan Workspace command sent at once: what a user
+ * waits for (the scan runs alongside, or after, the index the server builds on startup).
+ */
 async function lspScan(workers: number): Promise<string> {
+  const started = performance.now();
   process.env[ENV] = String(workers);
   const client = await LspClient.start({ workspaceFolders: [pathToFileURL(CORPUS).href], settings: { '*': { profile: 'strict' } } });
   delete process.env[ENV];
   try {
-    // Let the startup index finish first (it scans too), so the two do not compete.
-    await client.waitFor('the startup index', () => client.progressTokens.length === 0 && client.logs.length >= 0, 1);
-    await new Promise((r) => setTimeout(r, 100));
-    const started = performance.now();
     const summary = (await client.executeCommand('palisade.scanWorkspace')) as { files: number; findings: number; timeMs: number };
-    return `${Math.round(performance.now() - started)} ms (server ${summary.timeMs} ms; ${summary.files} files, ${summary.findings} findings)`;
+    return `${Math.round(performance.now() - started)} ms (${summary.files} files, ${summary.findings} findings)`;
   } finally {
     await client.stop();
   }

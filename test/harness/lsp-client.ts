@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -28,6 +30,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -36,12 +39,14 @@ import {
   WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditParams,
   type CodeAction,
+  type CodeLens,
   type Diagnostic,
   type FileEvent,
   type Hover,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type ShowDocumentParams,
   type TextDocumentContentChangeEvent,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
@@ -74,6 +79,10 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly registrations: string[] = [];
+  /** `window/showDocument` requests, in order. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  /** How many `workspace/codeLens/refresh` requests the server sent. */
+  codeLensRefreshes = 0;
   settings: Record<string, unknown>;
   filesExclude: Record<string, boolean>;
 
@@ -112,12 +121,14 @@ export class LspClient {
           workspaceEdit: { documentChanges: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
         },
-        window: { workDoneProgress: true },
+        window: { workDoneProgress: true, showDocument: { support: true } },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeLens: {},
           synchronization: { didSave: true, dynamicRegistration: false },
         },
       },
@@ -150,6 +161,13 @@ export class LspClient {
     );
     c.onRequest(RegistrationRequest.type, (p) => {
       this.registrations.push(...p.registrations.map((r) => r.method));
+    });
+    c.onRequest(ShowDocumentRequest.type, (p) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
+    c.onRequest(CodeLensRefreshRequest.type, () => {
+      this.codeLensRefreshes++;
     });
     c.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
       this.appliedEdits.push(p);
@@ -199,6 +217,10 @@ export class LspClient {
     return this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<
       CodeAction[]
     >;
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
   }
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {

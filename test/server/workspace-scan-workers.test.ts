@@ -3,6 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { analyzeFile } from '../../rules/engine/analyze';
+import { defaultConfig, resolveRules } from '../../rules/engine/config';
+import { toPortableAnalysis } from '../../rules/engine/portable';
+import { RULES } from '../../rules/index';
+import { ruleOptions } from '../../server/src/workspace/scan';
+import { runScanJobs, startScanWorkers, type ScanJob, type ScanJobResult } from '../../server/src/workspace/worker-pool';
 import { LspClient, PROJECT_ROOT } from '../harness/lsp-client';
 import { buildServer, PRIVILEGED_POD, tempFolder } from './helpers';
 
@@ -159,13 +165,34 @@ describe('language server: workspace scan on worker threads', function () {
     assert.ok(crossFile.length > 0, 'some findings point into other files');
   });
 
-  it('reports progress as the workers finish files', () => {
-    const token = parallelClient.progressTokens.at(-1)!;
+  it('analyses nothing again when a scan finds the files as the index holds them', async () => {
+    const logs = parallelClient.logs.length;
+    const again = await scan(parallelClient, uris);
+    assert.deepEqual(parallelClient.logs.slice(logs).filter((l) => l.includes('worker threads')), []);
+    assert.deepEqual({ ...again.summary, timeMs: 0 }, { ...single.summary, timeMs: 0 });
+    for (const uri of uris) assert.deepEqual(again.published.get(uri), single.published.get(uri), uri);
+  });
+
+  it('analyses the changed files on the workers, with progress as they finish them', async () => {
+    for (let i = 0; i < 300; i++) writeFileSync(path.join(tmp.dir, `team-1/more-${i}.yaml`), deployment(`more-${i}`, 'team-1', 'runner', i % 2 === 0));
+    const logs = parallelClient.logs.length;
+    const tokens = parallelClient.progressTokens.length;
+    const summary = (await parallelClient.executeCommand('palisade.scanWorkspace')) as Summary;
+    assert.equal(summary.files, 550);
+    assert.deepEqual(parallelClient.logs.slice(logs).filter((l) => l.includes('worker threads')), ['Palisade: analysing 300 of 550 files on 2 worker threads']);
+    const token = parallelClient.progressTokens[tokens];
     const values = parallelClient.progress.filter((p) => p.token === token).map((p) => p.value);
     assert.equal(values[0].kind, 'begin');
     assert.equal(values.at(-1)!.kind, 'end');
-    const reports = values.filter((v) => v.kind === 'report');
-    assert.deepEqual(reports.at(-1), { kind: 'report', percentage: 100, message: '250/250 files' });
+    const counts = values.flatMap((v) => (v.kind === 'report' ? [Number(/^(\d+)\/550 files$/.exec(v.message ?? '')![1])] : []));
+    assert.deepEqual(
+      counts.map((n, i) => i === 0 || n >= counts[i - 1]),
+      counts.map(() => true),
+      `counts only grow: ${counts.join(', ')}`,
+    );
+    // The 250 files already indexed count at once, then the workers' files as they come.
+    assert.equal(counts[0], 250);
+    assert.equal(counts.at(-1), 550);
   });
 
   it('keeps workspace rules right after an edit to a file the workers analysed', async () => {
@@ -191,11 +218,11 @@ describe('language server: workspace scan on worker threads', function () {
     await parallelClient.cancelProgress(token);
     const summary = await pending;
     assert.equal(summary.cancelled, true);
-    assert.ok(summary.files < 3250, `only part of the files were analysed (${summary.files})`);
+    assert.ok(summary.files < 3550, `only part of the files were analysed (${summary.files})`);
     assert.equal(parallelClient.progress.filter((p) => p.token === token).at(-1)!.value.kind, 'end');
     const newLogs = parallelClient.logs.slice(logs);
     // Only the new files: the others are in the index as they are on disk (and one is open).
-    assert.ok(newLogs.includes('Palisade: analysing 3000 of 3250 files on 2 worker threads'), newLogs.join('\n'));
+    assert.ok(newLogs.includes('Palisade: analysing 3000 of 3550 files on 2 worker threads'), newLogs.join('\n'));
     assert.ok(newLogs.some((l) => l.startsWith('Palisade: scan cancelled after ')), newLogs.join('\n'));
   });
 });
@@ -226,5 +253,62 @@ describe('palisade scan: worker threads', function () {
     assert.equal(single.report.summary.files, 250);
     assert.ok(single.report.summary.findings > 250, `findings: ${single.report.summary.findings}`);
     assert.deepEqual(parallel, single);
+  });
+});
+
+describe('scan worker pool', function () {
+  this.timeout(30_000);
+  const tmp = tempFolder();
+  const script = (name: string, text: string) => {
+    writeFileSync(path.join(tmp.dir, name), text);
+    return path.join(tmp.dir, name);
+  };
+  const job = (id: number): ScanJob => ({ id, text: 'kind: x\n', name: `f${id}.yaml`, policy: 0, options: ruleOptions(defaultConfig()) });
+  after(() => tmp.dispose());
+
+  it('says why no worker started', async () => {
+    const missing = path.join(tmp.dir, 'missing.js');
+    assert.deepEqual(await startScanWorkers(2, missing), { workers: [], failure: `the worker script ${missing} does not exist` });
+    const throwing = script('throws.js', "throw new Error('cannot load the registry');\n");
+    assert.deepEqual(await startScanWorkers(2, throwing), { workers: [], failure: 'cannot load the registry' });
+  });
+
+  it('hands back the jobs of a worker that dies, for the caller to run', async () => {
+    const dying = script('dies.js', "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { if (m.type === 'jobs') process.exit(3); });\nparentPort.postMessage({ type: 'ready' });\n");
+    const started = await startScanWorkers(1, dying);
+    assert.equal(started.workers.length, 1);
+    const logs: string[] = [];
+    const results: unknown[] = [];
+    const unfinished = await runScanJobs(started, [job(0), job(1), job(2)], { policies: [defaultConfig()], onResult: (r) => results.push(r), onLog: (m) => logs.push(m) });
+    assert.deepEqual(unfinished.map((j) => j.id).sort(), [0, 1, 2]);
+    assert.deepEqual(results, []);
+    assert.deepEqual(logs, ['a scan worker stopped (exit code 3); the main thread analyses what it had not finished']);
+  });
+
+  it('hands back every job when the workers died before the scan gave them any', async () => {
+    const quitting = script('quits.js', "const { parentPort } = require('node:worker_threads');\nparentPort.postMessage({ type: 'ready' });\nsetTimeout(() => process.exit(4), 0);\n");
+    const started = await startScanWorkers(2, quitting);
+    assert.equal(started.workers.length, 2);
+    await Promise.all(started.workers.map((w) => new Promise((resolve) => (w.threadId === -1 ? resolve(undefined) : w.once('exit', resolve)))));
+    const unfinished = await runScanJobs(started, [job(0), job(1)], { policies: [defaultConfig()], onResult: () => assert.fail('no result expected') });
+    assert.deepEqual(unfinished.map((j) => j.id), [0, 1]);
+  });
+
+  it('analyses with the registry in the built worker, as analyzeFile does', async () => {
+    buildServer();
+    const started = await startScanWorkers(2, path.join(PROJECT_ROOT, 'dist', 'scan-worker.js'));
+    assert.equal(started.workers.length, 2);
+    const config = { ...defaultConfig(), profile: 'pss-baseline' as const };
+    const text = PRIVILEGED_POD;
+    const results: ScanJobResult[] = [];
+    const jobs = [0, 1, 2, 3].map((id) => ({ ...job(id), text, name: `pod-${id}.yaml`, options: ruleOptions(config) }));
+    const unfinished = await runScanJobs(started, jobs, { policies: [config], onResult: (r) => results.push(r) });
+    assert.deepEqual(unfinished, []);
+    const expected = toPortableAnalysis(analyzeFile('pod-0.yaml', text, resolveRules(RULES, config), ruleOptions(config)));
+    assert.deepEqual(
+      results.sort((a, b) => a.id - b.id).map((r) => ('analysis' in r ? r.analysis : r)),
+      [0, 1, 2, 3].map(() => expected),
+    );
+    assert.deepEqual(expected.findings.map((f) => f.ruleId), ['privileged-container']);
   });
 });

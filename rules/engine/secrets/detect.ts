@@ -28,6 +28,30 @@ const MIN_FORMAT_LENGTH = 8;
  */
 export function scanSecretFormats(value: string, name?: string): SecretMatch[] {
   if (value.length < MIN_FORMAT_LENGTH) return [];
+  const key = `${name ?? ''}\0${value}`;
+  let found = scanned.get(key);
+  if (!found) {
+    found = scanUncached(value, name);
+    if (scannedChars + key.length > MAX_SCANNED_CHARS) {
+      scanned.clear();
+      scannedChars = 0;
+    }
+    scanned.set(key, found);
+    scannedChars += key.length;
+  }
+  return found.map((m) => ({ ...m }));
+}
+
+/**
+ * Results by name and value: an edit analyses its document again, and a workload with
+ * hundreds of env vars would otherwise run every scanner over every unchanged value on
+ * every keystroke. Bounded by the characters it holds, so it stays a few MB at most.
+ */
+const scanned = new Map<string, SecretMatch[]>();
+const MAX_SCANNED_CHARS = 2_000_000;
+let scannedChars = 0;
+
+function scanUncached(value: string, name: string | undefined): SecretMatch[] {
   const candidates = [
     ...scanWithSecretlint(value),
     ...scanPrivateKeys(value),

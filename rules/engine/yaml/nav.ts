@@ -97,15 +97,30 @@ export function child(ref: NodeRef | undefined, key: string): NodeRef | undefine
   return undefined;
 }
 
+/**
+ * A reference whose path is built only when asked for (formatting a finding): rules navigate
+ * far more nodes than they report on, and copying a path array per step showed up as garbage
+ * collection in profiles.
+ */
+class ChildRef implements NodeRef {
+  private cachedPath?: readonly PathSegment[];
+  constructor(
+    readonly node: Node,
+    readonly doc: DocumentScope,
+    private readonly parent: NodeRef,
+    private readonly segment: PathSegment,
+    readonly key?: Scalar,
+  ) {}
+
+  get path(): readonly PathSegment[] {
+    return (this.cachedPath ??= [...this.parent.path, this.segment]);
+  }
+}
+
 function childRef(ref: NodeRef, key: string, pair: Pair): NodeRef {
-  const node = ref.doc.resolve(pair.value) ?? (pair.key as Scalar);
   const valueIsMissing = pair.value === null || pair.value === undefined;
-  return {
-    node: valueIsMissing ? nullScalarAfter(pair.key as Scalar) : node,
-    path: [...ref.path, key],
-    key: pair.key as Scalar,
-    doc: ref.doc,
-  };
+  const node = valueIsMissing ? nullScalarAfter(pair.key as Scalar) : (ref.doc.resolve(pair.value) ?? (pair.key as Scalar));
+  return new ChildRef(node, ref.doc, ref, key, pair.key as Scalar);
 }
 
 /** `a:` with nothing after it has no value node; stand in a zero-length null at the key's end. */
@@ -130,7 +145,7 @@ export function items(ref: NodeRef | undefined): NodeRef[] {
   const out: NodeRef[] = [];
   seq.items.forEach((item, index) => {
     const node = ref.doc.resolve(item);
-    if (node) out.push({ node, path: [...ref.path, index], doc: ref.doc });
+    if (node) out.push(new ChildRef(node, ref.doc, ref, index));
   });
   return out;
 }

@@ -68,11 +68,13 @@ function isContentLine(line: string): boolean {
 /**
  * Kubernetes reads YAML with YAML 1.1 rules (`yes`/`on` are booleans, `<<` merges), so the
  * engine does too; otherwise `privileged: yes` would slip through as a string.
+ *
+ * No `keepSourceTokens`: nothing reads the CST (fixes splice text at node ranges), and keeping
+ * it alive with every cached document about doubles the memory of an open workspace.
  */
 export const YAML_PARSE_OPTIONS = {
   version: '1.1',
   merge: true,
-  keepSourceTokens: true,
   prettyErrors: false,
   uniqueKeys: true,
 } as const;

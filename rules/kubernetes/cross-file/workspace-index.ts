@@ -28,6 +28,16 @@ export function mayShareNamespace(a: string | undefined, b: string | undefined):
   return a === undefined || b === undefined || a === b;
 }
 
+/**
+ * `mayShareNamespace` for two objects, with one more limit: two manifests that both set no
+ * namespace only meet when they are in the same folder, so unrelated samples of one
+ * repository (which reuse names and labels) do not judge each other.
+ */
+export function mayShareScope(a: WorkspaceObject, b: WorkspaceObject): boolean {
+  if (a.object.namespace === undefined && b.object.namespace === undefined) return folderOf(a.file) === folderOf(b.file);
+  return mayShareNamespace(a.object.namespace, b.object.namespace);
+}
+
 /** Labels controllers add to the pods they create, never present in a pod template. */
 const CONTROLLER_LABELS = new Set([
   'statefulset.kubernetes.io/pod-name',
@@ -192,5 +202,6 @@ function isCustomResource(object: K8sObject): boolean {
 
 /** The folder of a path or URI (the engine takes both). */
 export function folderOf(file: string): string {
-  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
+  // A bare name (the CLI's paths are relative to the cwd) is in the cwd: '', not its name minus a letter.
+  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'), 0));
 }

@@ -3,8 +3,10 @@ import gatewayHttpOnHttpsPort from './gateway-http-on-https-port';
 import gatewayWithoutHttpsListener from './gateway-without-https-listener';
 import ingressNginxAnnotationInjection from './ingress-nginx-annotation-injection';
 import ingressNginxSnippetAnnotation from './ingress-nginx-snippet-annotation';
+import invalidPortName from './invalid-port-name';
 import loadBalancerWithoutSourceRanges from './load-balancer-without-source-ranges';
 import networkPolicyAllowsAll from './network-policy-allows-all';
+import networkPolicyMissingPodSelector from './network-policy-missing-pod-selector';
 import serviceExternalIps from './service-external-ips';
 import serviceNodePort from './service-node-port';
 
@@ -16,6 +18,8 @@ export const EXPOSURE_RULES: readonly Rule[] = [
   ingressNginxSnippetAnnotation,
   ingressNginxAnnotationInjection,
   networkPolicyAllowsAll,
+  networkPolicyMissingPodSelector,
+  invalidPortName,
   gatewayHttpOnHttpsPort,
   gatewayWithoutHttpsListener,
 ];

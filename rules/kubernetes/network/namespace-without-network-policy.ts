@@ -1,5 +1,6 @@
 import { describeContainer, type K8sObject } from '../../engine/kubernetes/object';
 import { defineWorkspaceRule, type ProposedChange, type WorkspaceObject } from '../../engine/rule';
+import type { TextEdit } from '../../engine/types';
 import { appendDocument, documentStyle, renderBlock, type YamlObject } from '../../engine/yaml/edits';
 import { child, items, num, str } from '../../engine/yaml/nav';
 import { snippetText } from '../fixes/snippets';
@@ -54,10 +55,18 @@ export default defineWorkspaceRule({
 /** The default-deny snippet, for the workload's namespace (left out when the workload sets none). */
 function defaultDenyChange(target: WorkspaceObject): ProposedChange | undefined {
   if (target.text === undefined) return undefined;
-  const namespace = target.object.namespace;
-  const body = withNamespace(snippetText('Default-deny NetworkPolicy', { 'my-namespace': namespace ?? '' }), namespace);
-  const edits = appendDocument(target.text, body);
+  const edits = appendDefaultDenyPolicy(target.text, target.object.namespace);
   return edits ? { title: `Add a default-deny NetworkPolicy for namespace "${namespaceOf(target.object)}" (blocks all traffic not allowed by another policy)`, edits } : undefined;
+}
+
+/**
+ * The default-deny snippet (ingress and egress of every pod) as a new document after `text`,
+ * for `namespace` (no namespace line when undefined) and named `name` (the snippet's default
+ * otherwise). Shared with the cross-file default-deny rules so both offer the same policy.
+ */
+export function appendDefaultDenyPolicy(text: string, namespace: string | undefined, name?: string): TextEdit[] | undefined {
+  const values: Record<string, string> = { 'my-namespace': namespace ?? '', ...(name !== undefined ? { 'default-deny': name } : {}) };
+  return appendDocument(text, withNamespace(snippetText('Default-deny NetworkPolicy', values), namespace));
 }
 
 /** A policy that selects the workload's pods by their labels and admits traffic to their container ports. */

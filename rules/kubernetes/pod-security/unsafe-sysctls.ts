@@ -21,8 +21,16 @@ const SAFE_SYSCTLS_SINCE: ReadonlyArray<[minor: number, names: string[]]> = [
   [37, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']],
 ];
 
-export function safeSysctls(version: KubernetesVersion): Set<string> {
-  return new Set(SAFE_SYSCTLS_SINCE.filter(([minor]) => atLeast(version, minor)).flatMap(([, names]) => names));
+const safeByMinor = new Map<number, ReadonlySet<string>>();
+
+/** The allow list of a version, built once per version: the rule runs on every pod. */
+export function safeSysctls(version: KubernetesVersion): ReadonlySet<string> {
+  let safe = safeByMinor.get(version.minor);
+  if (!safe) {
+    safe = new Set(SAFE_SYSCTLS_SINCE.filter(([minor]) => atLeast(version, minor)).flatMap(([, names]) => names));
+    safeByMinor.set(version.minor, safe);
+  }
+  return safe;
 }
 
 export default defineKubernetesRule({
@@ -45,9 +53,11 @@ export default defineKubernetesRule({
   },
   kinds: WORKLOAD_KINDS,
   check(context) {
-    const safe = safeSysctls(context.options.kubernetesVersion);
     withPodSpec(context, (pod) => {
-      for (const sysctl of items(child(pod.securityContext, 'sysctls'))) {
+      const sysctls = items(child(pod.securityContext, 'sysctls'));
+      if (sysctls.length === 0) return;
+      const safe = safeSysctls(context.options.kubernetesVersion);
+      for (const sysctl of sysctls) {
         const nameRef = child(sysctl, 'name');
         const name = str(nameRef) ?? '';
         if (safe.has(name)) continue;

@@ -6,7 +6,7 @@
 import { defineKubernetesRule, type KubernetesRule } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
 import { str } from '../../engine/yaml/nav';
-import { firstGrant, isKubernetesDefault, policyRules, ROLE_KINDS, type PermissionQuery } from './permissions';
+import { ALL, firstGrant, isKubernetesDefault, policyRules, ROLE_KINDS, type PermissionQuery } from './permissions';
 
 export interface DangerousPermission {
   /** Requests that are dangerous; the first one a rule item grants is reported. */
@@ -17,6 +17,11 @@ export interface DangerousPermission {
   advice: string;
   /** Grants narrowed by `resourceNames` are reported too (default: they are not). */
   evenWhenNamed?: boolean;
+  /**
+   * Grants through a resource `*` are left to `rbac-wildcard` (default: they are reported):
+   * for the lesser permissions, a second finding on the same `*` says nothing new.
+   */
+  notThroughWildcard?: boolean;
 }
 
 export function definePermissionRule(meta: RuleMeta, permission: DangerousPermission): KubernetesRule {
@@ -27,7 +32,8 @@ export function definePermissionRule(meta: RuleMeta, permission: DangerousPermis
       const { object } = context;
       if (isKubernetesDefault(object)) return;
       for (const rule of policyRules(object)) {
-        const found = firstGrant(rule, permission.queries);
+        const checked = permission.notThroughWildcard ? { ...rule, resources: rule.resources.filter((r) => r.value !== ALL) } : rule;
+        const found = firstGrant(checked, permission.queries);
         if (!found || (found.grant.resourceNames && !permission.evenWhenNamed)) continue;
         const { grant, query } = found;
         const how = `verb "${str(grant.verb)}" on "${str(grant.resource)}"${query.group ? ` in group "${query.group}"` : ''}`;

@@ -167,21 +167,24 @@ export class Validator {
     if (file.source === 'open' && this.ctx.documents.get(uri)) return;
     file.source = 'disk';
     this.engines.set(uri, engine);
-    if (this.ctx.index.record(file, text, analysis)) batch.groups.add(file.group);
+    this.ctx.index.record(file, text, analysis);
+    if (this.ctx.index.isStale(file.group)) batch.groups.add(file.group);
     batch.uris.add(uri);
   }
 
   private update(file: IndexedFile, text: string, engine: EngineConfig, version: number | undefined, batch?: Batch, refusal?: string): void {
     this.engines.set(file.uri, engine);
     const analysis = refusal === undefined ? this.analyze(file.uri, text, engine, file) : refusedAnalysis(refusal);
-    const objectsChanged = this.ctx.index.record(file, text, analysis, version);
+    this.ctx.index.record(file, text, analysis, version);
+    // Stale: this file's objects changed, or another file's did and the rules have not run since.
+    const stale = this.ctx.index.isStale(file.group);
     if (batch) {
       batch.uris.add(file.uri);
-      if (objectsChanged) batch.groups.add(file.group);
+      if (stale) batch.groups.add(file.group);
       return;
     }
     // Workspace rules run only when the set of objects changed, never on every keystroke.
-    const others = objectsChanged ? this.ctx.index.runWorkspaceRules(file.group, engine) : new Set<string>();
+    const others = stale ? this.ctx.index.runWorkspaceRules(file.group, engine) : new Set<string>();
     if (this.isShown(file.uri)) this.publish(file.uri);
     for (const other of others) if (other !== file.uri && this.isShown(other)) this.publish(other);
   }

@@ -4,9 +4,11 @@
  * editor `exclude`) and feed the same index the editor uses, so a scan reuses the
  * per-file caches and open documents keep priority over what is on disk.
  *
- * Large scans (see `scanWorkerCount`) analyse the files on disk on worker threads and record
- * the results here, in the walk's order, with objects whose YAML nodes are read again only
- * when a workspace rule asks for them; `PALISADE_SCAN_WORKERS=0` turns workers off.
+ * Large scans (see `scanWorkerCount`; `PALISADE_SCAN_WORKERS=0` turns workers off) read the
+ * files here, skip those the index already holds as they are, have workers analyse the others,
+ * and record the results in the walk's order, with objects whose YAML nodes are read again only
+ * when a workspace rule asks for them (rules/engine/portable.ts). Diagnostics are the same as
+ * on the main thread, which takes over when workers cannot start.
  */
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -128,7 +130,23 @@ interface Slot {
  * order workspace rules see objects in, so results match the main-thread path). Too few changed
  * files, or workers that do not start, and this thread analyses them.
  */
-async function analyzeOnWorkers(
+function analyzeOnWorkers(
+  ctx: ScanContext,
+  files: readonly string[],
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+): Promise<{ batch: Batch; uris: string[] }> {
+  // One run at a time: a scan started during the startup index then finds its files current
+  // instead of analysing them all a second time on other threads.
+  const previous = workerRuns.get(ctx.index) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => analyzeOnWorkersNow(ctx, files, signal, onProgress));
+  workerRuns.set(ctx.index, run);
+  return run;
+}
+
+const workerRuns = new WeakMap<WorkspaceIndex, Promise<unknown>>();
+
+async function analyzeOnWorkersNow(
   ctx: ScanContext,
   files: readonly string[],
   signal: AbortSignal,

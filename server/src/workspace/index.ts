@@ -38,6 +38,9 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly workspaceFindings = new Map<string, readonly WorkspaceFinding[]>();
   private readonly signatures = new Map<string, string>();
+  private readonly ruleRunListeners: Array<(group: string) => void> = [];
+  /** Groups whose objects changed since workspace rules last ran over them. */
+  private readonly staleGroups = new Set<string>();
 
   get(uri: string): IndexedFile | undefined {
     return this.files.get(uri);
@@ -76,7 +79,18 @@ export class WorkspaceIndex {
     file.text = text;
     file.version = version;
     file.analysis = analysis;
-    return before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
+    const changed = before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
+    if (changed) this.staleGroups.add(file.group);
+    return changed;
+  }
+
+  /**
+   * True when workspace rules must run over the group before its findings are published: its
+   * objects changed since they last ran, by this file or by another one (e.g. a startup index
+   * that recorded files but has not run the rules yet when a scan reads the same files).
+   */
+  isStale(group: string): boolean {
+    return this.staleGroups.has(group);
   }
 
   /** Removes a file; true when it held objects (workspace rules must run again). */
@@ -85,7 +99,9 @@ export class WorkspaceIndex {
     this.files.delete(uri);
     this.workspaceFindings.delete(uri);
     this.signatures.delete(uri);
-    return (file?.analysis?.objects.length ?? 0) > 0;
+    const hadObjects = (file?.analysis?.objects.length ?? 0) > 0;
+    if (file && hadObjects) this.staleGroups.add(file.group);
+    return hadObjects;
   }
 
   findingsOf(uri: string): readonly WorkspaceFinding[] {
@@ -93,10 +109,19 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Called after workspace rules ran over a group, which is whenever the group's objects
+   * changed (an edit, a file on disk, a removal): what is computed from them (CodeLenses) is stale.
+   */
+  onDidRunWorkspaceRules(listener: (group: string) => void): void {
+    this.ruleRunListeners.push(listener);
+  }
+
+  /**
    * Runs the workspace rules over one group and returns the files whose workspace findings
    * changed, so only those are published again.
    */
   runWorkspaceRules(group: string, policy: WorkspacePolicy): Set<string> {
+    this.staleGroups.delete(group);
     const members = this.inGroup(group).filter((f) => f.analysis && f.analysis.objects.length > 0);
     const results = analyzeWorkspace(
       members.map((f) => ({ file: f.uri, text: f.text, analysis: f.analysis! })),
@@ -111,6 +136,7 @@ export class WorkspaceIndex {
       this.signatures.set(file.uri, signature);
       this.workspaceFindings.set(file.uri, findings);
     }
+    for (const listener of this.ruleRunListeners) listener(group);
     return changed;
   }
 }

@@ -72,10 +72,7 @@ export interface StartedWorkers {
   failure?: string;
 }
 
-/**
- * Starts `count` workers and waits until each has loaded the engine and the registry. Started
- * early, they load while the caller reads the files.
- */
+/** Starts `count` workers and waits until each has loaded the engine and the registry. */
 export async function startScanWorkers(count: number, script = workerScript()): Promise<StartedWorkers> {
   if (!existsSync(script)) return { workers: [], failure: `the worker script ${script} does not exist` };
   const starts = await Promise.all(Array.from({ length: count }, () => startWorker(script)));
@@ -109,6 +106,9 @@ export function runScanJobs(started: StartedWorkers, jobs: readonly ScanJob[], o
   return dispatch(started.workers, jobs, options);
 }
 
+/** Workers that exited; the pool does not hand them work. */
+const exited = new WeakSet<Worker>();
+
 /** A worker that said it is ready, or why it could not start. */
 function startWorker(script: string): Promise<Worker | string> {
   return new Promise((resolve) => {
@@ -119,6 +119,10 @@ function startWorker(script: string): Promise<Worker | string> {
       resolve(describe(error));
       return;
     }
+    // Until the pool listens (other workers may still be starting), an error must not crash
+    // the process and an exit must not go unnoticed.
+    worker.on('error', () => undefined);
+    worker.once('exit', () => exited.add(worker));
     const onMessage = (message: WorkerResponse) => {
       if (message.type !== 'ready') return;
       cleanup();
@@ -149,7 +153,7 @@ function dispatch(workers: Worker[], jobs: readonly ScanJob[], options: RunOptio
   const queue = [...jobs];
   const unfinished: ScanJob[] = [];
   const inFlight = new Map<Worker, Map<number, ScanJob>>();
-  const alive = new Set(workers);
+  const alive = new Set(workers.filter((w) => !exited.has(w)));
   return new Promise((resolve) => {
     let settled = false;
     const finish = () => {
@@ -181,7 +185,7 @@ function dispatch(workers: Worker[], jobs: readonly ScanJob[], options: RunOptio
       inFlight.set(worker, new Map(chunk.map((job) => [job.id, job])));
       worker.postMessage({ type: 'jobs', jobs: chunk } satisfies WorkerRequest);
     };
-    for (const worker of workers) {
+    for (const worker of alive) {
       worker.on('message', (message: WorkerResponse) => {
         if (settled || message.type !== 'result') return;
         const pending = inFlight.get(worker);
@@ -193,7 +197,7 @@ function dispatch(workers: Worker[], jobs: readonly ScanJob[], options: RunOptio
         if (settled || !alive.has(worker)) return;
         const pending = [...(inFlight.get(worker)?.values() ?? [])];
         inFlight.delete(worker);
-        options.onLog?.(`a scan worker stopped (${why}); its ${pending.length} files are analysed on the main thread`);
+        options.onLog?.(`a scan worker stopped (${why}); the main thread analyses what it had not finished`);
         unfinished.push(...pending);
         retire(worker);
       };
@@ -205,8 +209,12 @@ function dispatch(workers: Worker[], jobs: readonly ScanJob[], options: RunOptio
       return;
     }
     options.signal?.addEventListener('abort', onAbort);
-    for (const worker of workers) feed(worker);
-    if (jobs.length === 0) finish();
+    if (alive.size === 0) {
+      unfinished.push(...queue.splice(0));
+      finish();
+      return;
+    }
+    for (const worker of [...alive]) feed(worker);
   });
 }
 

@@ -49,6 +49,24 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'PodSecurityPolicy in both of its groups, even at the oldest supported version',
+      kubernetesVersion: '1.25',
+      code: 'apiVersion: extensions/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: old}\n---\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: p}\n',
+      errors: [
+        {
+          range: [0, 12, 0, 30],
+          message:
+            'extensions/v1beta1 PodSecurityPolicy was removed in Kubernetes 1.16; the target 1.25 rejects it. PodSecurityPolicy is gone since 1.25: label the namespace for Pod Security Admission (pod-security.kubernetes.io/enforce) instead.',
+        },
+        {
+          range: [4, 12, 4, 26],
+          documentIndex: 1,
+          message:
+            'policy/v1beta1 PodSecurityPolicy was removed in Kubernetes 1.25; the target 1.25 rejects it. PodSecurityPolicy is gone: label the namespace for Pod Security Admission (pod-security.kubernetes.io/enforce) instead.',
+        },
+      ],
+    },
+    {
       name: 'flowcontrol v1beta3 from 1.32',
       kubernetesVersion: '1.32',
       code: 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata: {name: f}\n',
