@@ -103,17 +103,24 @@ export function child(ref: NodeRef | undefined, key: string): NodeRef | undefine
  * collection in profiles.
  */
 class ChildRef implements NodeRef {
-  private cachedPath?: readonly PathSegment[];
+  // ES private fields: a NodeRef must expose only node, path, key and doc (callers tell
+  // reference shapes apart with `in`, e.g. `'parent' in target`).
+  #path?: readonly PathSegment[];
+  readonly #parent: NodeRef;
+  readonly #segment: PathSegment;
   constructor(
     readonly node: Node,
     readonly doc: DocumentScope,
-    private readonly parent: NodeRef,
-    private readonly segment: PathSegment,
+    parent: NodeRef,
+    segment: PathSegment,
     readonly key?: Scalar,
-  ) {}
+  ) {
+    this.#parent = parent;
+    this.#segment = segment;
+  }
 
   get path(): readonly PathSegment[] {
-    return (this.cachedPath ??= [...this.parent.path, this.segment]);
+    return (this.#path ??= [...this.#parent.path, this.#segment]);
   }
 }
 
