@@ -16,6 +16,9 @@ PACKAGE="$TARGET/package"
 
 log() { echo "[setup-code-server] $*" >&2; }
 
+# Chromium and the build headers, when missing (cheap when everything is there).
+bash "$(dirname "$0")/install-system-deps.sh"
+
 if [[ -f "$MARKER" && -f "$PACKAGE/out/node/entry.js" ]]; then
   log "cached at $TARGET"
   echo "$PACKAGE"

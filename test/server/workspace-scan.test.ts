@@ -82,7 +82,7 @@ describe('language server: workspace scan', function () {
     assert.deepEqual(lastReport, { kind: 'report', percentage: 100, message: '4/4 files' });
 
     await client.waitFor('summary logged', () =>
-      client.logs.find((l) => /^Palisade: scanned 3 files in \d+ ms: 1 findings \(1 errors, 0 warnings, 0 info\), 0 suppressed\. By rule: privileged-container 1\.$/.test(l)),
+      client.logs.find((l) => /^Palisade: scanned 4 files in \d+ ms: 1 findings \(1 errors, 0 warnings, 0 info\), 0 suppressed\. By rule: privileged-container 1\.$/.test(l)),
     );
   });
 
