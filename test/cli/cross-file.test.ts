@@ -85,7 +85,7 @@ describe('palisade scan: workspace rules across files', function () {
         const root = fixtureRoots.get(id)!;
         return Object.keys(CROSS_FILE_FIXTURES[id].files)
           .flatMap((file) =>
-            client.diagnostics.get(uriOf(root, file))!.diagnostics.map((d): FindingTuple => [file, String(d.code), rangeTuple(d.range), SEVERITY_NAMES[d.severity!], d.message]),
+            client.diagnostics.get(uriOf(root, file))!.diagnostics.map((d): FindingTuple => [file, String(d.code), rangeTuple(d.range), SEVERITY_NAMES[d.severity!], String(d.message)]),
           )
           .sort(byFileThenRange);
       };

@@ -89,13 +89,12 @@ describe('language server: Pod Security Admission CodeLens', function () {
 
   /** Asks for the lenses until they are `expected` (the index catches up asynchronously), then compares. */
   async function expectLenses(uri: string, expected: LensTuple[]): Promise<void> {
-    let last: LensTuple[] = [];
     const deadline = Date.now() + 10_000;
-    do {
-      last = lensTuples(await client.codeLenses(uri));
-      if (JSON.stringify(last) === JSON.stringify(expected)) break;
+    let last = lensTuples(await client.codeLenses(uri));
+    while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-    } while (Date.now() < deadline);
+      last = lensTuples(await client.codeLenses(uri));
+    }
     assert.deepEqual(last, expected);
   }
 

@@ -8,7 +8,12 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FileChangeType, type Diagnostic } from 'vscode-languageserver/node';
+import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
+import { analyzeFile } from '../../rules/engine/analyze';
+import { defaultConfig, resolveRules } from '../../rules/engine/config';
+import { RULES } from '../../rules/index';
+import { ruleOptions } from '../../server/src/workspace/scan';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { CROSS_FILE_FIXTURES, workspaceRuleIds, type ExpectedFinding } from '../fixtures/cross-file';
 import { LspClient, rangeTuple } from '../harness/lsp-client';
 import { buildServer, tempFolder } from './helpers';
@@ -42,7 +47,7 @@ function asExpected(folder: FixtureFolder, file: string, d: Diagnostic): Expecte
   return {
     file,
     range: rangeTuple(d.range),
-    message: d.message,
+    message: String(d.message),
     related: (d.relatedInformation ?? []).map((r) => ({ file: folder.relative(r.location.uri), range: rangeTuple(r.location.range), message: r.message })),
   };
 }
@@ -89,7 +94,7 @@ describe('language server: every workspace rule across files', function () {
         opened.flatMap((file) => (client.diagnostics.get(folder.uri(file))?.diagnostics ?? []).filter((d) => d.code === ruleId).map((d) => asExpected(folder, file, d)));
       await eventually(observed, fixture.findings);
 
-      const changes = [];
+      const changes: FileEvent[] = [];
       for (const [file, text] of Object.entries(fixture.fix)) {
         if (opened.includes(file)) {
           assert.ok(text !== null, 'a fixture cannot delete an open file');
@@ -107,4 +112,26 @@ describe('language server: every workspace rule across files', function () {
       for (const file of opened) await client.close(folder.uri(file));
     });
   }
+});
+
+describe('workspace index: stale cross-file findings', () => {
+  const config = { ...defaultConfig(), profile: 'strict' as const };
+  const policy = { rules: resolveRules(RULES, config), options: ruleOptions(config) };
+  const fixture = CROSS_FILE_FIXTURES['namespace-without-network-policy'];
+  const text = fixture.files['deploy.yaml'];
+  const uri = 'file:///w/deploy.yaml';
+
+  it('stays stale until the rules run, even when the same text is recorded again (a scan racing the startup index)', () => {
+    const index = new WorkspaceIndex();
+    const file = index.entry(uri, '/w');
+    assert.equal(index.record(file, text, analyzeFile('/w/deploy.yaml', text, policy.rules, policy.options, file.cache)), true);
+    // The second reader's objects come from the cache: unchanged, yet the group's findings were never computed.
+    assert.equal(index.record(file, text, analyzeFile('/w/deploy.yaml', text, policy.rules, policy.options, file.cache)), false);
+    assert.equal(index.isStale('/w'), true);
+    assert.deepEqual([...index.runWorkspaceRules('/w', policy)], [uri]);
+    assert.ok(index.findingsOf(uri).some((f) => f.ruleId === 'namespace-without-network-policy'));
+    assert.equal(index.isStale('/w'), false);
+    assert.equal(index.remove(uri), true);
+    assert.equal(index.isStale('/w'), true);
+  });
 });

@@ -13,7 +13,9 @@ export default defineWorkspaceRule({
     title: 'NetworkPolicy peer selects no workload',
     severity: 'warning',
     category: 'Network',
-    tier: 'recommended',
+    // Strict: clients are often deployed from elsewhere (another chart, `kubectl run`, an
+    // operator's custom resource in another folder), so a peer missing from the scan is weak evidence.
+    tier: 'strict',
     description:
       'A `podSelector` in `ingress[].from` or `egress[].to` without a `namespaceSelector` selects pods of the policy\'s own namespace; when it matches the pod labels of no workload of that namespace among the scanned files, the rule allows nothing, and the traffic it was written for is blocked, usually because of a typo or labels that changed. Peers with a `namespaceSelector` (other namespaces) are not checked, and the check runs only when the scanned files contain at least one workload of that namespace.',
     remediation: 'Make the peer\'s `podSelector` match the pod template labels of the clients or servers it is meant for, or add the `namespaceSelector` of the namespace they run in.',

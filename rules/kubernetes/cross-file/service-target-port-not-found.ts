@@ -1,7 +1,7 @@
 import { defineWorkspaceRule, type WorkspaceObject } from '../../engine/rule';
 import { child, items, scalar, str } from '../../engine/yaml/nav';
 import { portNameProblem } from '../exposure/port-names';
-import { candidates, isEmptySelector, isService, isWorkload, mapSelector, mayShareScope, operatorMayCreatePods, podLabelsAnchor, selects } from './workspace-index';
+import { candidates, isEmptySelector, isService, isWorkload, mapSelector, operatorMayCreatePods, podLabelsAnchor, selects } from './workspace-index';
 
 export default defineWorkspaceRule({
   meta: {
@@ -11,7 +11,7 @@ export default defineWorkspaceRule({
     category: 'Network',
     tier: 'recommended',
     description:
-      'A named `targetPort` is looked up in the `ports` of each selected pod\'s containers; when none declares a port of that name the pod gets no endpoint for it and clients of the Service get connection errors. Checked against the workloads among the scanned files that the Service selects, only when it selects at least one (`service-selects-nothing` reports the others) and none of them declares the name. Manifests without a namespace are matched within their folder only.',
+      'A named `targetPort` is looked up in the `ports` of each selected pod\'s containers; when none declares a port of that name the pod gets no endpoint for it and clients of the Service get connection errors. Checked against the workloads among the scanned files that the Service selects, only when it selects at least one (`service-selects-nothing` reports the others) and none of them declares the name.',
     remediation: 'Use the `name` of one of the container ports (or its number), or add the name to the container port the Service should reach.',
     references: {
       kubeLinter: ['invalid-target-ports'],
@@ -25,7 +25,7 @@ export default defineWorkspaceRule({
       const spec = child(object.root, 'spec');
       const selector = mapSelector(child(spec, 'selector'));
       if (isEmptySelector(selector) || str(child(spec, 'type')) === 'ExternalName') continue;
-      const selected = candidates(context.objects, object.namespace, isWorkload).filter((w) => mayShareScope(target, w) && selects(selector, w.object.podSpec!.labels));
+      const selected = candidates(context.objects, object.namespace, isWorkload).filter((w) => selects(selector, w.object.podSpec!.labels));
       if (selected.length === 0 || operatorMayCreatePods(context.objects, target)) continue;
       const declared = new Set(selected.flatMap((w) => [...declaredPortNames(w)]));
       for (const port of items(child(spec, 'ports'))) {

@@ -33,9 +33,12 @@ export default defineWorkspaceRule({
         });
         continue;
       }
-      const services = candidates(context.objects, object.namespace, isService).filter((s) => mayShareScope(target, s));
+      // A headless Service of that name anywhere it may be deployed with the StatefulSet is
+      // enough; a wrong or missing one is judged only where it surely is (mayShareScope).
+      const everywhere = candidates(context.objects, object.namespace, isService);
+      if (everywhere.some((s) => s.object.name === name && isHeadless(s))) continue;
+      const services = everywhere.filter((s) => mayShareScope(target, s));
       const named = services.filter((s) => s.object.name === name);
-      if (named.some(isHeadless)) continue;
       if (named.length > 0) {
         const service = named[0];
         const clusterIp = child(child(service.object.root, 'spec'), 'clusterIP');
@@ -44,15 +47,20 @@ export default defineWorkspaceRule({
           message: `The StatefulSet "${object.name}" is governed by Service "${name}", which is not headless: its pods get no stable DNS names. Use a Service with clusterIP: None as serviceName.`,
           related: [{ at: clusterIp ?? child(service.object.metadata, 'name') ?? service.object.kindRef, message: `Service "${name}" has a cluster IP`, in: service }],
         });
-      } else if (services.length > 0 && !isPlaceholder(name) && !operatorMayCreatePods(context.objects, target)) {
+      } else if (services.length > 0 && !everywhere.some((s) => s.object.name === name) && !isPlaceholder(name) && !operatorMayCreatePods(context.objects, target)) {
         context.report(target, {
           at: nameRef,
-          message: `The StatefulSet "${object.name}" is governed by Service "${name}", which no scanned file defines in namespace "${namespaceOf(object)}" (${services.map((s) => `"${s.object.name}"`).join(', ')} exist). Add a headless Service of that name (clusterIP: None) or fix the name.`,
+          message: `The StatefulSet "${object.name}" is governed by Service "${name}", which no scanned file defines in namespace "${namespaceOf(object)}" (${listNames(services)} exist). Add a headless Service of that name (clusterIP: None) or fix the name.`,
         });
       }
     }
   },
 });
+
+function listNames(services: readonly WorkspaceObject[]): string {
+  const names = [...new Set(services.map((s) => `"${s.object.name}"`))];
+  return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+}
 
 function isHeadless(service: WorkspaceObject): boolean {
   return str(child(child(service.object.root, 'spec'), 'clusterIP')) === 'None';

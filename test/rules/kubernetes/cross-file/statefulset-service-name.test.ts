@@ -52,7 +52,15 @@ describe(ID, () => {
     ]);
   });
 
-  it('does not judge names when no Service of the namespace is scanned', () => {
+  it('does not judge names when no Service of the namespace (or, without namespaces, of the folder) is scanned', () => {
     assert.deepEqual(runWorkspace({ 'sts.yaml': statefulSet('pg', 'pg-hl') }, ID), []);
+    const bare = (text: string) => text.replace(', namespace: data', '');
+    assert.deepEqual(runWorkspace({ 'a/sts.yaml': bare(statefulSet('pg', 'pg')), 'b/svc.yaml': bare(service('pg', '10.0.0.7')) }, ID), []);
+    assert.equal(runWorkspace({ 'a/sts.yaml': bare(statefulSet('pg', 'pg')), 'a/svc.yaml': bare(service('pg', '10.0.0.7')) }, ID).length, 1);
+  });
+
+  it('skips StatefulSet fragments without a selector (Kustomize patches)', () => {
+    const patch = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: pg}\nspec:\n  replicas: 3\n';
+    assert.deepEqual(runWorkspace({ 'patch.yaml': patch }, ID), []);
   });
 });
