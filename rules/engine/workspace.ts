@@ -5,9 +5,9 @@
  */
 import type { AnalyzedObject, FileAnalysis, ResolvedRule } from './analyze';
 import { objectRef } from './kubernetes/object';
-import type { KubernetesReport, RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
+import type { RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
 import { annotationDirective, CommentSuppressions, matchesDirective, toSuppression } from './suppression';
-import { LineIndex, lineIndexOf } from './text';
+import { lineIndexOf, type LineIndex } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
 import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
 import { INTERNAL_ERROR } from './builtin';

@@ -50,5 +50,14 @@ export function decodeBase64Text(value: string): string | undefined {
   if (compact === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
   const text = Buffer.from(compact, 'base64').toString('utf8');
   // Binary content (certificates in DER, images) is not text we can scan.
-  return text.includes('\uFFFD') || /[\x00-\x08\x0E-\x1F]/.test(text) ? undefined : text;
+  return text.includes('\uFFFD') || hasControlCharacters(text) ? undefined : text;
+}
+
+/** NUL..BS and SO..US: bytes that do not occur in text files (tab, newlines and CR do). */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x08 || (c >= 0x0e && c <= 0x1f)) return true;
+  }
+  return false;
 }
