@@ -5,6 +5,7 @@ import imagePullPolicyNotAlways from './image-pull-policy-not-always';
 import kubernetesDashboard from './kubernetes-dashboard';
 import latestImageTag from './latest-image-tag';
 import untrustedRegistry from './untrusted-registry';
+import gatekeeperOpenRepoPrefix from './gatekeeper-open-repo-prefix';
 
 /** The images rules, one per file (registry: rules/index.ts). */
 export const IMAGE_RULES: readonly KubernetesRule[] = [
@@ -14,4 +15,5 @@ export const IMAGE_RULES: readonly KubernetesRule[] = [
   untrustedRegistry,
   kubernetesDashboard,
   helmTiller,
+  gatekeeperOpenRepoPrefix,
 ];
