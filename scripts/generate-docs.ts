@@ -13,21 +13,12 @@ import type { References, RuleMeta } from '../rules/engine/types';
 import { SEVERITIES } from '../rules/engine/types';
 import { LATEST_KUBERNETES_MINOR, OLDEST_KUBERNETES_MINOR } from '../rules/engine/version';
 import { RULES } from '../rules/index';
+import { REFERENCE_SOURCES } from '../rules/engine/references';
 
 export const RULES_DOC = 'docs/rules.md';
 export const CONFIG_SCHEMA = 'schemas/palisade-config.schema.json';
 
-const PEERS: Array<[keyof References, string]> = [
-  ['cis', 'CIS Kubernetes Benchmark'],
-  ['nsa', 'NSA/CISA Hardening Guidance'],
-  ['kubeLinter', 'kube-linter'],
-  ['checkov', 'Checkov'],
-  ['trivy', 'Trivy'],
-  ['polaris', 'Polaris'],
-  ['kubesec', 'kubesec'],
-  ['kubeScore', 'kube-score'],
-  ['hadolint', 'hadolint'],
-];
+const PEERS = REFERENCE_SOURCES;
 
 const LANGUAGE_LABEL: Record<Rule['language'], string> = {
   kubernetes: 'Kubernetes',

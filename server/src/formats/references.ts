@@ -3,18 +3,9 @@
  * `palisade rules` and SARIF rule help so both say the same thing.
  */
 import type { References } from '../../../rules/engine/types';
+import { REFERENCE_SOURCES } from '../../../rules/engine/references';
 
-const PEERS: Array<[keyof References, string]> = [
-  ['cis', 'CIS Kubernetes Benchmark'],
-  ['nsa', 'NSA/CISA Kubernetes Hardening Guide'],
-  ['kubeLinter', 'kube-linter'],
-  ['checkov', 'Checkov'],
-  ['trivy', 'Trivy'],
-  ['polaris', 'Polaris'],
-  ['kubesec', 'kubesec'],
-  ['kubeScore', 'kube-score'],
-  ['hadolint', 'hadolint'],
-];
+const PEERS = REFERENCE_SOURCES;
 
 /** One line per reference source, e.g. "Pod Security Standards (baseline): Privileged Containers". */
 export function referenceLines(references: References): string[] {

@@ -6,6 +6,7 @@ import type { Hover, Position } from 'vscode-languageserver/node';
 import type { Finding, Range, References, RuleMeta } from '../../../rules/engine/types';
 import { findMeta } from '../../../rules/index';
 import { docsUrl } from './docs-url';
+import { REFERENCE_SOURCES } from '../../../rules/engine/references';
 
 export function hoverFor(findings: readonly Finding[], position: Position): Hover | null {
   const here = findings.filter((f) => contains(f.range, position));
@@ -31,15 +32,8 @@ export function ruleMarkdown(meta: RuleMeta, messages: readonly string[] = []): 
   return parts.join('\n\n');
 }
 
-const PEERS: Array<[keyof References, string]> = [
-  ['kubeLinter', 'kube-linter'],
-  ['checkov', 'Checkov'],
-  ['trivy', 'Trivy'],
-  ['polaris', 'Polaris'],
-  ['kubesec', 'kubesec'],
-  ['kubeScore', 'kube-score'],
-  ['hadolint', 'hadolint'],
-];
+// CIS and NSA are listed on their own lines above the peer tools.
+const PEERS = REFERENCE_SOURCES.filter(([key]) => key !== 'cis' && key !== 'nsa');
 
 export function referencesMarkdown(refs: References): string {
   const out: string[] = [];
