@@ -5,7 +5,9 @@
  *     -> analyse the buffer with the document's AnalysisCache (only changed YAML documents
  *        are analysed again) -> update the workspace index
  *     -> when the file's objects changed: workspace rules over the folder, and republish the
- *        other files whose cross-file findings changed
+ *        other files whose cross-file findings changed. On a keystroke they wait for the folder
+ *        to be idle (WORKSPACE_IDLE_MS): the file is published at once with the workspace
+ *        findings of its unchanged documents carried over, the rest follows the idle run
  *     -> config suppressions -> versioned publishDiagnostics.
  *
  * Which files get diagnostics: open documents, plus every file of a workspace scan.
@@ -42,6 +44,14 @@ export interface Published {
 /** The pause after a keystroke before the document is analysed (no setting changes it). */
 export const DEBOUNCE_MS = 150;
 
+/** The pause after the last keystroke in a folder before workspace rules run over it. */
+export const WORKSPACE_IDLE_MS = 400;
+
+/** Scheduler key of a group's deferred workspace run (never a URI: URIs have a scheme). */
+function workspaceJobKey(group: string): string {
+  return `\0workspace:${group}`;
+}
+
 export function isConfigFile(file: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file));
 }
@@ -66,6 +76,8 @@ export class Validator {
   readonly scheduler: Scheduler;
   private readonly published = new Map<string, Published>();
   private readonly engines = new Map<string, EngineConfig>();
+  /** The policy of each group's waiting workspace run (that of the file last edited). */
+  private readonly deferredEngines = new Map<string, EngineConfig>();
   /** Files shown because a workspace scan covered them (open files are always shown). */
   readonly scanned = new Set<string>();
   readonly configDiagnostics: ConfigDiagnostics;
@@ -114,6 +126,7 @@ export class Validator {
   /** Analyses the latest version now (code actions and hovers need it current). */
   async flush(uri: string): Promise<Published | undefined> {
     const doc = this.ctx.documents.get(uri);
+    this.runDeferredWorkspaceRules(this.ctx.index.get(uri)?.group);
     const current = this.published.get(uri);
     if (doc && current?.version === doc.version && !this.scheduler.isPending(uri)) return current;
     if (doc) {
@@ -145,7 +158,7 @@ export class Validator {
     const text = current.getText();
     const file = this.ctx.index.entry(uri, this.groupOf(uri));
     file.source = 'open';
-    this.update(file, text, engine, version, batch);
+    this.update(file, text, engine, version, batch, undefined, reason === 'change');
   }
 
   /**
@@ -172,7 +185,15 @@ export class Validator {
     batch.uris.add(uri);
   }
 
-  private update(file: IndexedFile, text: string, engine: EngineConfig, version: number | undefined, batch?: Batch, refusal?: string): void {
+  private update(
+    file: IndexedFile,
+    text: string,
+    engine: EngineConfig,
+    version: number | undefined,
+    batch?: Batch,
+    refusal?: string,
+    deferWorkspace = false,
+  ): void {
     this.engines.set(file.uri, engine);
     const analysis = refusal === undefined ? this.analyze(file.uri, text, engine, file) : refusedAnalysis(refusal);
     this.ctx.index.record(file, text, analysis, version);
@@ -183,10 +204,39 @@ export class Validator {
       if (stale) batch.groups.add(file.group);
       return;
     }
-    // Workspace rules run only when the set of objects changed, never on every keystroke.
-    const others = stale ? this.ctx.index.runWorkspaceRules(file.group, engine) : new Set<string>();
+    // Workspace rules run only when the set of objects changed, and never on the keystroke path.
+    if (stale && deferWorkspace) this.deferWorkspaceRules(file.group, engine);
+    else if (stale) {
+      this.scheduler.cancel(workspaceJobKey(file.group));
+      this.deferredEngines.delete(file.group);
+    }
+    const others = stale && !deferWorkspace ? this.ctx.index.runWorkspaceRules(file.group, engine) : new Set<string>();
     if (this.isShown(file.uri)) this.publish(file.uri);
     for (const other of others) if (other !== file.uri && this.isShown(other)) this.publish(other);
+  }
+
+  /** Workspace rules over the group once no keystroke arrived for a while (each keystroke restarts the wait). */
+  private deferWorkspaceRules(group: string, engine: EngineConfig): void {
+    this.deferredEngines.set(group, engine);
+    this.scheduler.schedule(
+      workspaceJobKey(group),
+      async (signal) => {
+        this.deferredEngines.delete(group);
+        if (signal.aborted || !this.ctx.index.isStale(group)) return;
+        this.republish(this.ctx.index.runWorkspaceRules(group, engine));
+      },
+      WORKSPACE_IDLE_MS,
+    );
+  }
+
+  /** Code actions, hovers and commands must see current workspace findings: runs a waiting run now. */
+  private runDeferredWorkspaceRules(group: string | undefined): void {
+    if (group === undefined) return;
+    const engine = this.deferredEngines.get(group);
+    if (!engine) return;
+    this.scheduler.cancel(workspaceJobKey(group));
+    this.deferredEngines.delete(group);
+    if (this.ctx.index.isStale(group)) this.republish(this.ctx.index.runWorkspaceRules(group, engine));
   }
 
   /** Runs workspace rules once per group the batch touched, then publishes what is shown. */

@@ -8,8 +8,9 @@
  *
  * Nothing here knows LSP: files are keyed by URI strings, and the caller decides what to publish.
  */
-import { AnalysisCache, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
+import { AnalysisCache, type AnalyzedObject, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
 import type { RuleOptions } from '../../../rules/engine/rule';
+import { lineIndexOf, type LineIndex } from '../../../rules/engine/text';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
 
 export type FileSource = 'open' | 'disk';
@@ -80,8 +81,42 @@ export class WorkspaceIndex {
     file.version = version;
     file.analysis = analysis;
     const changed = before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
-    if (changed) this.staleGroups.add(file.group);
+    if (changed) {
+      this.staleGroups.add(file.group);
+      this.carryOver(file.uri, before, after, text);
+    }
     return changed;
+  }
+
+  /**
+   * Until workspace rules run again, a file keeps the workspace findings of its unchanged
+   * documents, moved to where those documents are now; findings in changed documents go.
+   * A document is unchanged when the analysis reused its object (the cache is keyed by text).
+   * Fixes are dropped: code actions flush, which runs the rules again first.
+   */
+  private carryOver(uri: string, before: readonly AnalyzedObject[], after: readonly AnalyzedObject[], text: string): void {
+    const old = this.workspaceFindings.get(uri);
+    if (!old || old.length === 0) return;
+    const moved = new Map<number, { delta: number; documentIndex: number }>();
+    const newPlace = new Map(after.map((o) => [o.object, o]));
+    for (const o of before) {
+      const now = newPlace.get(o.object);
+      if (now) moved.set(o.offset, { delta: now.offset - o.offset, documentIndex: now.documentIndex - o.documentIndex });
+    }
+    // Segment starts of the old layout, ascending: a location belongs to the last one at or before it.
+    const starts = [...new Set(before.map((o) => o.offset))].sort((a, b) => a - b);
+    const shiftOf = (offset: number) => moved.get(segmentStart(starts, offset));
+    let lines: LineIndex | undefined;
+    const kept: WorkspaceFinding[] = [];
+    for (const f of old) {
+      const shift = shiftOf(f.start);
+      const related = f.related?.map((r) => ({ r, shift: shiftOf(r.start) }));
+      if (!shift || related?.some((x) => !x.shift)) continue;
+      lines ??= lineIndexOf(text);
+      kept.push(shifted(f, shift, related, lines));
+    }
+    this.workspaceFindings.set(uri, kept);
+    this.signatures.set(uri, signature(kept));
   }
 
   /**
@@ -131,14 +166,48 @@ export class WorkspaceIndex {
     const changed = new Set<string>();
     for (const file of this.inGroup(group)) {
       const findings = results.get(file.uri) ?? EMPTY;
-      const signature = findings.length === 0 ? '' : JSON.stringify(findings.map(signatureOf));
-      if ((this.signatures.get(file.uri) ?? '') !== signature) changed.add(file.uri);
-      this.signatures.set(file.uri, signature);
+      const now = signature(findings);
+      if ((this.signatures.get(file.uri) ?? '') !== now) changed.add(file.uri);
+      this.signatures.set(file.uri, now);
       this.workspaceFindings.set(file.uri, findings);
     }
     for (const listener of this.ruleRunListeners) listener(group);
     return changed;
   }
+}
+
+function segmentStart(starts: readonly number[], offset: number): number {
+  let found = -1;
+  for (const start of starts) {
+    if (start > offset) break;
+    found = start;
+  }
+  return found;
+}
+
+type Shift = { delta: number; documentIndex: number };
+
+function shifted(
+  f: WorkspaceFinding,
+  shift: Shift,
+  related: Array<{ r: NonNullable<WorkspaceFinding['related']>[number]; shift?: Shift }> | undefined,
+  lines: LineIndex,
+): WorkspaceFinding {
+  const start = f.start + shift.delta;
+  const end = f.end + shift.delta;
+  // Spread, not copyFinding: the copy must not keep the lazy fix of the old offsets.
+  const { fix: _fix, suggestions: _suggestions, ...rest } = Object.getOwnPropertyDescriptors(f);
+  const copy = Object.defineProperties({}, rest) as WorkspaceFinding;
+  copy.start = start;
+  copy.end = end;
+  copy.range = lines.rangeAt(start, end);
+  copy.documentIndex = f.documentIndex + shift.documentIndex;
+  if (related) copy.related = related.map(({ r, shift: s }) => ({ ...r, start: r.start + s!.delta, end: r.end + s!.delta }));
+  return copy;
+}
+
+function signature(findings: readonly WorkspaceFinding[]): string {
+  return findings.length === 0 ? '' : JSON.stringify(findings.map(signatureOf));
 }
 
 function signatureOf(f: WorkspaceFinding): unknown[] {
