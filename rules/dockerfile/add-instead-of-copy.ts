@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
-import { flagsOf, instructionPath, isRemoteSource, keywordOf, keywordOffsets, sourcesOf } from './helpers';
+import { flagsOf, instructionPath, isRemoteSource, instructionsOf, keywordOffsets, sourcesOf } from './helpers';
 
 /** Flags ADD and COPY share; an ADD with any other flag (`--keep-git-dir`, `--unpack`) keeps ADD. */
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
@@ -23,8 +23,7 @@ export default defineDockerfileRule({
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (keywordOf(instruction) !== 'ADD') continue;
+      for (const instruction of instructionsOf(stage, 'ADD')) {
         const sources = sourcesOf(instruction);
         // `$FILE` may name a URL or an archive: only the build knows.
         if (sources.length === 0 || sources.some((s) => isRemoteSource(s) || ARCHIVE.test(s) || s.includes('$'))) continue;

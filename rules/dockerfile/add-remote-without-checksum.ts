@@ -1,5 +1,5 @@
 import { defineDockerfileRule } from '../engine/rule';
-import { argumentOffsets, flagsOf, instructionPath, keywordOf, sourcesOf } from './helpers';
+import { argumentOffsets, flagsOf, instructionPath, instructionsOf, sourcesOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -16,8 +16,7 @@ export default defineDockerfileRule({
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (keywordOf(instruction) !== 'ADD') continue;
+      for (const instruction of instructionsOf(stage, 'ADD')) {
         if (flagsOf(instruction).some((f) => f.getName() === 'checksum')) continue;
         const urls = sourcesOf(instruction).filter((s) => /^https?:\/\//i.test(s));
         if (urls.length === 0) continue;

@@ -1,6 +1,8 @@
 import { shippedStages } from '../engine/dockerfile/model';
 import { defineDockerfileRule } from '../engine/rule';
-import { findOption, forEachRunCommand, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
+import { findOption, forEachRunCommandOf, instructionPath, isInstall, programOf, subcommand, wordOffsets } from './helpers';
+
+const APT = new Set(['apt-get', 'apt']);
 
 export default defineDockerfileRule({
   meta: {
@@ -16,7 +18,7 @@ export default defineDockerfileRule({
   },
   check(context) {
     const shipped = shippedStages(context.dockerfile);
-    forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+    forEachRunCommandOf(context.dockerfile, APT, ({ stage, run, effective, script }) => {
       if (!isInstall(effective, ['apt-get install', 'apt install'])) return;
       const path = instructionPath(stage, run);
       const sub = subcommand(effective)!;

@@ -1,7 +1,7 @@
 import type { Run } from 'dockerfile-ast';
 import { defineDockerfileRule } from '../engine/rule';
 import type { ShellCommand } from '../engine/dockerfile/shell';
-import { flagsOf, forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { flagsOf, forEachRunCommandOf, instructionPath, programOf, wordOffsets } from './helpers';
 
 /** Commands that store a credential on disk, in the layer they run in. */
 const CREDENTIAL_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'doctl', 'docker', 'podman', 'buildah', 'helm', 'oras', 'skopeo', 'npm', 'yarn', 'pnpm', 'gh', 'vault', 'huggingface-cli', 'hf']);
@@ -41,7 +41,7 @@ export default defineDockerfileRule({
     references: { trivy: ['DS031'] },
   },
   check(context) {
-    forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+    forEachRunCommandOf(context.dockerfile, CREDENTIAL_PROGRAMS, ({ stage, run, effective, script }) => {
       const setup = credentialSetup(effective);
       if (!setup || hasSecretMount(run)) return;
       const [start] = wordOffsets(script, effective.words[0]);

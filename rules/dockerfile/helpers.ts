@@ -27,9 +27,12 @@ export function argumentOffsets(model: DockerfileModel, instruction: Instruction
   return [offsetRange(model, args[0].getRange())[0], offsetRange(model, args[args.length - 1].getRange())[1]];
 }
 
-export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
-  return stage.instructions.filter((i) => keywordOf(i) === keyword);
+/** The stage's instructions with this upper-case keyword, in file order (do not modify the array). */
+export function instructionsOf(stage: Stage, keyword: string): readonly Instruction[] {
+  return stage.byKeyword.get(keyword) ?? NONE;
 }
+
+const NONE: readonly Instruction[] = [];
 
 export interface RunCommandVisit {
   stage: Stage;
@@ -45,27 +48,69 @@ export interface RunCommandVisit {
 
 /** Calls `visit` for every simple command of every RUN in every stage. */
 export function forEachRunCommand(model: DockerfileModel, visit: (v: RunCommandVisit) => void): void {
-  for (const v of runCommands(model)) visit(v);
+  for (const v of runCommands(model).visits) visit(v);
+}
+
+/**
+ * Calls `visit`, in file order, for the RUN commands whose program is accepted: the program
+ * that actually runs (`sudo apt-get` -> `apt-get`), or as written with `{ written: true }`.
+ * `accept` is asked once per distinct program of the file, not once per command: most rules
+ * care about a handful of programs, and a file runs the same few programs over and over.
+ */
+export function forEachRunCommandOf(
+  model: DockerfileModel,
+  accept: ReadonlySet<string> | ((program: string) => boolean),
+  visit: (v: RunCommandVisit) => void,
+  { written = false }: { written?: boolean } = {},
+): void {
+  const index = runCommands(model);
+  const groups = written ? (index.byWrittenProgram ??= groupByProgram(index.visits, (v) => v.command.program)) : index.byProgram;
+  const matching: number[][] = [];
+  for (const [program, positions] of groups) {
+    if (typeof accept === 'function' ? accept(program) : accept.has(program)) matching.push(positions);
+  }
+  const positions = matching.length === 1 ? matching[0] : matching.flat().sort((a, b) => a - b);
+  for (const position of positions) visit(index.visits[position]);
+}
+
+interface RunCommandIndex {
+  visits: RunCommandVisit[];
+  /** Positions in `visits` by effective program. */
+  byProgram: Map<string, number[]>;
+  /** Positions in `visits` by program as written; built when a rule first asks. */
+  byWrittenProgram?: Map<string, number[]>;
 }
 
 // Most rules walk the RUN commands: list them once per model.
-const runCommandCache = new WeakMap<DockerfileModel, RunCommandVisit[]>();
+const runCommandCache = new WeakMap<DockerfileModel, RunCommandIndex>();
 
-function runCommands(model: DockerfileModel): RunCommandVisit[] {
-  let visits = runCommandCache.get(model);
-  if (visits) return visits;
-  visits = [];
+function runCommands(model: DockerfileModel): RunCommandIndex {
+  let index = runCommandCache.get(model);
+  if (index) return index;
+  const visits: RunCommandVisit[] = [];
   for (const stage of model.stages) {
-    for (const instruction of stage.instructions) {
-      if (keywordOf(instruction) !== 'RUN') continue;
+    for (const instruction of instructionsOf(stage, 'RUN')) {
       const run = instruction as Run;
       for (const script of runScripts(model, run)) {
-        script.commands.forEach((command, index) => visits!.push({ stage, run, command, effective: effectiveCommand(command), script, index }));
+        const commands = script.commands;
+        for (let i = 0; i < commands.length; i++) visits.push({ stage, run, command: commands[i], effective: effectiveCommand(commands[i]), script, index: i });
       }
     }
   }
-  runCommandCache.set(model, visits);
-  return visits;
+  index = { visits, byProgram: groupByProgram(visits, (v) => v.effective.program) };
+  runCommandCache.set(model, index);
+  return index;
+}
+
+function groupByProgram(visits: readonly RunCommandVisit[], programOfVisit: (v: RunCommandVisit) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  visits.forEach((v, position) => {
+    const program = programOfVisit(v);
+    const group = groups.get(program);
+    if (group) group.push(position);
+    else groups.set(program, [position]);
+  });
+  return groups;
 }
 
 /** File offsets of a shell word. */
@@ -75,21 +120,7 @@ export function wordOffsets(script: RunScript, word: ShellWord): [number, number
 
 /** The name a command runs under, without its directory or `.exe` (`/usr/bin/curl` -> `curl`). */
 export function programOf(command: ShellCommand): string {
-  let program = programCache.get(command);
-  if (program === undefined) {
-    program = computeProgram(command);
-    programCache.set(command, program);
-  }
-  return program;
-}
-
-// Every RUN rule asks for the program of every command.
-const programCache = new WeakMap<ShellCommand, string>();
-
-function computeProgram(command: ShellCommand): string {
-  const first = command.words[0]?.value ?? '';
-  // Windows images run `curl.exe` and `C:\\tools\\wget.exe`.
-  return first.slice(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '');
+  return command.program;
 }
 
 /**
@@ -201,7 +232,19 @@ export interface BaseImage {
  * The external base images of the file: `scratch` and `FROM <earlier stage>` excluded, ARG
  * defaults substituted, unparseable references (unresolved `$VAR`) skipped rather than guessed.
  */
-export function baseImages(model: DockerfileModel): BaseImage[] {
+export function baseImages(model: DockerfileModel): readonly BaseImage[] {
+  let images = baseImageCache.get(model);
+  if (!images) {
+    images = computeBaseImages(model);
+    baseImageCache.set(model, images);
+  }
+  return images;
+}
+
+// Three rules read the base images: parse the references once per model.
+const baseImageCache = new WeakMap<DockerfileModel, BaseImage[]>();
+
+function computeBaseImages(model: DockerfileModel): BaseImage[] {
   const out: BaseImage[] = [];
   for (const stage of model.stages) {
     if (!stage.image || stage.fromStage || stage.image.toLowerCase() === 'scratch') continue;
@@ -216,7 +259,9 @@ export function baseImages(model: DockerfileModel): BaseImage[] {
 
 /** `apt-get install`, `apk add`, `pip install`...: the subcommand word after the program's options. */
 export function subcommand(command: ShellCommand): ShellWord | undefined {
-  return command.words.slice(1).find((w) => !w.value.startsWith('-'));
+  const words = command.words;
+  for (let i = 1; i < words.length; i++) if (!words[i].value.startsWith('-')) return words[i];
+  return undefined;
 }
 
 /** Package arguments of an install command: words after the subcommand that are not options. */
@@ -236,6 +281,9 @@ export function packageArguments(command: ShellCommand): ShellWord[] {
 
 /** Is `program subcommand` one of the given install commands, e.g. ['apt-get install', 'apk add']? */
 export function isInstall(command: ShellCommand, forms: readonly string[]): boolean {
+  // Asked of every command by several rules: compare in place rather than build `${program} ${sub}`.
+  const program = command.program;
+  if (!forms.some((form) => form.length > program.length && form.startsWith(program) && form[program.length] === ' ')) return false;
   const sub = subcommand(command)?.value;
-  return sub !== undefined && forms.includes(`${programOf(command)} ${sub}`);
+  return sub !== undefined && forms.some((form) => form.length === program.length + 1 + sub.length && form[program.length] === ' ' && form.startsWith(program) && form.endsWith(sub));
 }

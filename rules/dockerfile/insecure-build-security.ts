@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../engine/rule';
 import { offsetRange } from '../engine/dockerfile/model';
-import { flagsOf, instructionPath, keywordOf } from './helpers';
+import { flagsOf, instructionPath, instructionsOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -17,8 +17,7 @@ export default defineDockerfileRule({
   check(context) {
     const model = context.dockerfile;
     for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (keywordOf(instruction) !== 'RUN') continue;
+      for (const instruction of instructionsOf(stage, 'RUN')) {
         const flag = flagsOf(instruction).find((f) => f.getName() === 'security' && f.getValue() === 'insecure');
         if (!flag) continue;
         const [start, end] = offsetRange(model, flag.getRange());

@@ -2,13 +2,13 @@ import { propertiesOf, shippedStages, stageChain, type Stage } from '../engine/d
 import { defineDockerfileRule } from '../engine/rule';
 import type { TextEdit } from '../engine/types';
 import type { ShellCommand } from '../engine/dockerfile/shell';
-import { findOption, flagsOf, forEachRunCommand, instructionPath, isInstall, keywordOf, programOf, subcommand, wordOffsets } from './helpers';
+import { findOption, flagsOf, forEachRunCommandOf, instructionPath, isInstall, instructionsOf, programOf, subcommand, wordOffsets } from './helpers';
 
 /** `ENV PIP_NO_CACHE_DIR=1` in the stage (or a stage it builds on), or as an inline assignment. */
 function pipCacheDisabled(stage: Stage, commands: ShellCommand[]): boolean {
   if (commands.some((c) => c.assignments.some((a) => a.value.startsWith('PIP_NO_CACHE_DIR=')))) return true;
   return stageChain(stage).some((s) =>
-    s.instructions.some((i) => keywordOf(i) === 'ENV' && propertiesOf(i).some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
+    instructionsOf(s, 'ENV').some((i) => propertiesOf(i).some((p) => p.getName() === 'PIP_NO_CACHE_DIR')),
   );
 }
 
@@ -33,11 +33,11 @@ export default defineDockerfileRule({
   },
   check(context) {
     const shipped = shippedStages(context.dockerfile);
-    forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+    const isPackageManager = (program: string) => PACKAGE_MANAGERS.test(program);
+    forEachRunCommandOf(context.dockerfile, isPackageManager, ({ stage, run, effective, script }) => {
       // A build stage's cache never reaches the image (only what COPY --from takes does).
       if (!shipped.has(stage)) return;
       const program = programOf(effective);
-      if (!PACKAGE_MANAGERS.test(program)) return;
       if (flagsOf(run).some((f) => f.getName() === 'mount' && /type=cache/.test(f.getValue() ?? ''))) return;
       const sub = subcommand(effective);
       if (!sub) return;

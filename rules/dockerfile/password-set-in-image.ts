@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../engine/rule';
-import { forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { forEachRunCommandOf, instructionPath, programOf, wordOffsets } from './helpers';
+
+const PASSWORD_PROGRAMS = new Set(['chpasswd', 'passwd']);
 
 export default defineDockerfileRule({
   meta: {
@@ -14,7 +16,7 @@ export default defineDockerfileRule({
     references: { checkov: ['CKV2_DOCKER_17'] },
   },
   check(context) {
-    forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
+    forEachRunCommandOf(context.dockerfile, PASSWORD_PROGRAMS, ({ stage, run, effective, script }) => {
       const program = programOf(effective);
       const setsPassword = program === 'chpasswd' || (program === 'passwd' && effective.words.some((w) => w.value === '--stdin'));
       if (!setsPassword) return;

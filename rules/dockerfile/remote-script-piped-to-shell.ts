@@ -1,7 +1,7 @@
 import { defineDockerfileRule } from '../engine/rule';
 import type { ShellCommand } from '../engine/dockerfile/shell';
 import { effectiveCommand } from '../engine/dockerfile/shell';
-import { forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { forEachRunCommandOf, instructionPath, programOf, wordOffsets } from './helpers';
 
 const DOWNLOADERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'httpie']);
 const INTERPRETERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'fish', 'python', 'python2', 'python3', 'perl', 'ruby', 'node', 'php']);
@@ -30,8 +30,7 @@ export default defineDockerfileRule({
   },
   check(context) {
     const model = context.dockerfile;
-    forEachRunCommand(model, ({ stage, run, command, effective, script, index }) => {
-      if (!INTERPRETERS.has(programOf(effective))) return;
+    forEachRunCommandOf(model, INTERPRETERS, ({ stage, run, command, script, index }) => {
       const piped = command.pipedFromPrevious ? downloaderUpstream(script.commands, index) : undefined;
       if (!piped && !substitutesDownload(command)) return;
       const from = piped ?? command;

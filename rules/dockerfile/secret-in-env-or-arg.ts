@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { offsetRange, propertiesOf, type Stage } from '../engine/dockerfile/model';
 import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
 import { detectSecret } from '../engine/secrets';
-import { instructionPath, keywordOf } from './helpers';
+import { instructionPath, instructionsOf, keywordOf } from './helpers';
 
 export default defineDockerfileRule({
   meta: {
@@ -21,9 +21,9 @@ export default defineDockerfileRule({
     const model = context.dockerfile;
     for (const arg of model.ast.getInitialARGs()) checkProperties(context, undefined, arg);
     for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (['ENV', 'ARG'].includes(keywordOf(instruction))) checkProperties(context, stage, instruction);
-      }
+      // Findings are sorted by offset afterwards: ENV before ARG is no problem.
+      for (const instruction of instructionsOf(stage, 'ENV')) checkProperties(context, stage, instruction);
+      for (const instruction of instructionsOf(stage, 'ARG')) checkProperties(context, stage, instruction);
     }
   },
 });

@@ -1,5 +1,7 @@
 import { defineDockerfileRule } from '../engine/rule';
-import { forEachRunCommand, instructionPath, programOf, wordOffsets } from './helpers';
+import { forEachRunCommandOf, instructionPath, wordOffsets, type RunCommandVisit } from './helpers';
+
+const SUDO = new Set(['sudo']);
 
 export default defineDockerfileRule({
   meta: {
@@ -14,10 +16,11 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3004'], trivy: ['DS010'], checkov: ['CKV2_DOCKER_1'] },
   },
   check(context) {
-    forEachRunCommand(context.dockerfile, ({ stage, run, command, script }) => {
-      if (programOf(command) !== 'sudo') return;
+    const report = ({ stage, run, command, script }: RunCommandVisit) => {
       const [start, end] = wordOffsets(script, command.words[0]);
       context.report({ start, end, path: instructionPath(stage, run), message: 'sudo in RUN: run this step as root with USER root (before switching to the unprivileged user) instead.' });
-    });
+    };
+    // `sudo` as written: the program it runs is whatever follows.
+    forEachRunCommandOf(context.dockerfile, SUDO, report, { written: true });
   },
 });

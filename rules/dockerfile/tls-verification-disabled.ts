@@ -2,7 +2,7 @@ import type { Instruction } from 'dockerfile-ast';
 import { defineDockerfileRule, type DockerfileRuleContext } from '../engine/rule';
 import type { ShellCommand, ShellWord } from '../engine/dockerfile/shell';
 import { offsetRange, propertiesOf, type Stage } from '../engine/dockerfile/model';
-import { findOption, forEachRunCommand, instructionPath, keywordOf, programOf, removeOptionEdit, wordOffsets } from './helpers';
+import { findOption, forEachRunCommand, instructionPath, instructionsOf, keywordOf, programOf, removeOptionEdit, wordOffsets } from './helpers';
 
 /** Environment variables that switch TLS verification off, and the values that do it. */
 const INSECURE_ENV: Record<string, (value: string) => boolean> = {
@@ -94,9 +94,9 @@ export default defineDockerfileRule({
       });
     });
     for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (['ENV', 'ARG'].includes(keywordOf(instruction))) reportProperties(context, stage, instruction);
-      }
+      // Findings are sorted by offset afterwards: ENV before ARG is no problem.
+      for (const instruction of instructionsOf(stage, 'ENV')) reportProperties(context, stage, instruction);
+      for (const instruction of instructionsOf(stage, 'ARG')) reportProperties(context, stage, instruction);
     }
   },
 });

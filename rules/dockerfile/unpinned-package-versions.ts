@@ -1,6 +1,6 @@
 import { defineDockerfileRule } from '../engine/rule';
 import type { ShellCommand, ShellWord } from '../engine/dockerfile/shell';
-import { forEachRunCommand, instructionPath, isInstall, packageArguments, programOf, wordOffsets } from './helpers';
+import { forEachRunCommandOf, instructionPath, isInstall, packageArguments, programOf, wordOffsets } from './helpers';
 
 /** Is this package argument pinned to a version, in the syntax of its package manager? */
 function isPinned(command: ShellCommand, word: ShellWord): boolean {
@@ -30,8 +30,8 @@ export default defineDockerfileRule({
     references: { hadolint: ['DL3008', 'DL3013', 'DL3016', 'DL3018', 'DL3028', 'DL3033', 'DL3037', 'DL3041', 'DL3062'] },
   },
   check(context) {
-    forEachRunCommand(context.dockerfile, ({ stage, run, effective, script }) => {
-      if (!INSTALLERS.test(programOf(effective))) return;
+    const isInstaller = (program: string) => INSTALLERS.test(program);
+    forEachRunCommandOf(context.dockerfile, isInstaller, ({ stage, run, effective, script }) => {
       const installs = isInstall(effective, ['apt-get install', 'apt install', 'apk add', 'gem install', 'go install']) ||
         (/^pip[0-9.]*$/.test(programOf(effective)) && isInstall(effective, [`${programOf(effective)} install`])) ||
         (isInstall(effective, ['npm install', 'npm i', 'pnpm add', 'yarn add', 'yarn global']) && effective.words.some((w) => ['-g', '--global', 'global'].includes(w.value)));

@@ -2,8 +2,8 @@
  * Dockerfile benchmark, run by `npm run bench` (run.ts): analysis of every file of the
  * Dockerfile corpus (../shared/corpus/dockerfiles) with the recommended and strict rules, as
  * a ratio to a bare dockerfile-ast parse of the same files (target <= 1.5x) and to
- * dockerfile-utils' validate, all measured in the same run (CPU time, interleaved) so the
- * machine's speed and load cancel out.
+ * dockerfile-utils' validate, all measured in the same run (CPU time, interleaved, ratios taken
+ * per iteration) so the machine's speed and load cancel out.
  * Run alone with `npx tsx test/bench/dockerfile.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,14 +42,26 @@ function cpuTime(run: () => void): number {
 }
 
 /**
- * Median CPU time of each workload, after warm-up. The workloads take turns within every
- * iteration, so a burst of load elsewhere on the machine hits them all alike.
+ * CPU times of each workload per iteration, after warm-up. The workloads take turns within
+ * every iteration, so a burst of load elsewhere on the machine hits them all alike, and the
+ * turn order rotates: garbage one workload leaves is collected during the next one, which
+ * must not always be the same workload.
  */
-function measureInterleaved(workloads: ReadonlyArray<() => void>): number[] {
+function measureInterleaved(workloads: ReadonlyArray<() => void>): number[][] {
   for (let i = 0; i < WARMUP; i++) workloads.forEach((w) => w());
   const times = workloads.map(() => [] as number[]);
-  for (let i = 0; i < ITERATIONS; i++) workloads.forEach((w, k) => times[k].push(cpuTime(w)));
-  return times.map(median);
+  for (let i = 0; i < ITERATIONS; i++) {
+    for (let turn = 0; turn < workloads.length; turn++) {
+      const k = (i + turn) % workloads.length;
+      times[k].push(cpuTime(workloads[k]));
+    }
+  }
+  return times;
+}
+
+/** Median of the per-iteration ratios: each iteration's runs shared the same machine load. */
+function pairedRatio(times: number[], baseline: number[]): number {
+  return median(times.map((t, i) => t / baseline[i]));
 }
 
 function corpusFiles(): File[] | undefined {
@@ -73,15 +85,16 @@ export function runDockerfileBench(): void {
   console.log(`Dockerfile corpus: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB (${CORPUS}); median CPU time of ${ITERATIONS} interleaved runs`);
   const profiles: ProfileName[] = ['recommended', 'strict'];
   const ruleSets = profiles.map(dockerfileRules);
-  const [parseMs, validateMs, ...analysisMs] = measureInterleaved([
+  const [parseTimes, validateTimes, ...analysisTimes] = measureInterleaved([
     () => files.forEach((f) => DockerfileParser.parse(f.text)),
     () => files.forEach((f) => validate(f.text)),
     ...ruleSets.map((rules) => () => files.forEach((f) => analyzeFile(f.path, f.text, rules, { ...OPTIONS, language: 'dockerfile' }))),
   ]);
   const header = ['rules', 'ast parse (ms)', 'utils validate (ms)', 'analysis (ms)', 'vs parse', `<= ${TARGET}x`, 'vs validate'];
   const rows = profiles.map((profile, i) => {
-    const ratio = analysisMs[i] / parseMs;
-    return [`${profile} (${ruleSets[i].length})`, parseMs.toFixed(1), validateMs.toFixed(1), analysisMs[i].toFixed(1), `${ratio.toFixed(2)}x`, ratio <= TARGET ? 'yes' : 'NO', `${(analysisMs[i] / validateMs).toFixed(2)}x`];
+    const ratio = pairedRatio(analysisTimes[i], parseTimes);
+    const cells = [median(parseTimes), median(validateTimes), median(analysisTimes[i])].map((ms) => ms.toFixed(1));
+    return [`${profile} (${ruleSets[i].length})`, ...cells, `${ratio.toFixed(2)}x`, ratio <= TARGET ? 'yes' : 'NO', `${pairedRatio(analysisTimes[i], validateTimes).toFixed(2)}x`];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');

@@ -7,7 +7,7 @@
 import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Property, type Argument, type Dockerfile, type Flag, type From, type Instruction, type Run } from 'dockerfile-ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
-import { parseShell, type ShellCommand } from './shell';
+import { parseShell, programName, type ShellCommand } from './shell';
 
 export interface Stage {
   index: number;
@@ -16,6 +16,11 @@ export interface Stage {
   name?: string;
   /** The instructions after FROM, up to the next FROM. */
   instructions: Instruction[];
+  /**
+   * The same instructions by upper-case keyword, in file order: most rules look at one or two
+   * keywords, and a lookup here spares them a pass over every instruction.
+   */
+  byKeyword: Map<string, Instruction[]>;
   /** The base image with global ARG defaults substituted (`${BASE}:${TAG}` -> `node:20`). */
   image?: string;
   /** True when the base is another stage of this file (`FROM builder`). */
@@ -55,14 +60,20 @@ export function parseDockerfileModel(text: string): DockerfileModel {
   }
   const stages: Stage[] = [];
   for (const instruction of ast.getInstructions()) {
-    if (keywordOf(instruction) === 'FROM') {
+    const keyword = instruction.getKeyword();
+    instructionCache.set(instruction, newCache(keyword));
+    if (keyword === 'FROM') {
       const from = instruction as From;
       const name = from.getBuildStage()?.toLowerCase();
       const image = substitute(from.getImage() ?? undefined, globalArgs);
       const parent = image === undefined ? undefined : stages.find((s) => s.name === image.toLowerCase());
-      stages.push({ index: stages.length, from, ...(name ? { name } : {}), instructions: [], ...(image ? { image } : {}), fromStage: !!parent, ...(parent ? { parent } : {}) });
+      stages.push({ index: stages.length, from, ...(name ? { name } : {}), instructions: [], byKeyword: new Map(), ...(image ? { image } : {}), fromStage: !!parent, ...(parent ? { parent } : {}) });
     } else if (stages.length > 0) {
-      stages[stages.length - 1].instructions.push(instruction);
+      const stage = stages[stages.length - 1];
+      stage.instructions.push(instruction);
+      const same = stage.byKeyword.get(keyword);
+      if (same) same.push(instruction);
+      else stage.byKeyword.set(keyword, [instruction]);
     }
   }
   return { ast, text, lines, escape: ast.getEscapeCharacter(), stages, globalArgs };
@@ -111,52 +122,55 @@ export function offsetRange(model: DockerfileModel, range: Range): [number, numb
 }
 
 // dockerfile-ast getters re-scan the instruction's text on every call, and every rule asks
-// for the same values: they are computed once per instruction (the AST objects are
-// per-parse, so the caches die with the model).
-const argumentCache = new WeakMap<Instruction, Argument[]>();
-const flagCache = new WeakMap<Instruction, Flag[]>();
-const runScriptCache = new WeakMap<Run, RunScript[]>();
-const propertyCache = new WeakMap<Instruction, Property[]>();
-const keywordCache = new WeakMap<Instruction, string>();
+// for the same values: they are computed once per instruction, in one record per
+// instruction (one weak-map entry rather than one per value; the AST objects are per-parse,
+// so the records die with the model).
+interface InstructionCache {
+  keyword: string;
+  arguments: Argument[] | undefined;
+  flags: Flag[] | undefined;
+  properties: Property[] | undefined;
+  runScripts: RunScript[] | undefined;
+}
+
+/** Every field present from the start, so all records share one object shape. */
+function newCache(keyword: string): InstructionCache {
+  return { keyword, arguments: undefined, flags: undefined, properties: undefined, runScripts: undefined };
+}
+
+const instructionCache = new WeakMap<Instruction, InstructionCache>();
+
+/** The record of an instruction; the model creates them all, this covers strays. */
+function cacheOf(instruction: Instruction): InstructionCache {
+  let cache = instructionCache.get(instruction);
+  if (!cache) {
+    cache = newCache(instruction.getKeyword());
+    instructionCache.set(instruction, cache);
+  }
+  return cache;
+}
 
 /** `instruction.getKeyword()` (upper-cased on every call by dockerfile-ast), computed once. */
 export function keywordOf(instruction: Instruction): string {
-  let keyword = keywordCache.get(instruction);
-  if (keyword === undefined) {
-    keyword = instruction.getKeyword();
-    keywordCache.set(instruction, keyword);
-  }
-  return keyword;
+  return cacheOf(instruction).keyword;
 }
 
 /** The `NAME=value` properties of ENV, ARG and LABEL, computed once; none for other instructions. */
 export function propertiesOf(instruction: Instruction): Property[] {
-  let properties = propertyCache.get(instruction);
-  if (!properties) {
-    properties = instruction instanceof PropertyInstruction ? instruction.getProperties() : [];
-    propertyCache.set(instruction, properties);
-  }
-  return properties;
+  const cache = cacheOf(instruction);
+  return (cache.properties ??= instruction instanceof PropertyInstruction ? instruction.getProperties() : []);
 }
 
 /** `instruction.getArguments()`, computed once. */
 export function argumentsOf(instruction: Instruction): Argument[] {
-  let args = argumentCache.get(instruction);
-  if (!args) {
-    args = instruction.getArguments();
-    argumentCache.set(instruction, args);
-  }
-  return args;
+  const cache = cacheOf(instruction);
+  return (cache.arguments ??= instruction.getArguments());
 }
 
 /** The `--name=value` flags of RUN, ADD, COPY, FROM...; none for other instructions. */
 export function flagsOf(instruction: Instruction): Flag[] {
-  let flags = flagCache.get(instruction);
-  if (!flags) {
-    flags = instruction instanceof ModifiableInstruction ? instruction.getFlags() : [];
-    flagCache.set(instruction, flags);
-  }
-  return flags;
+  const cache = cacheOf(instruction);
+  return (cache.flags ??= instruction instanceof ModifiableInstruction ? instruction.getFlags() : []);
 }
 
 /**
@@ -164,12 +178,8 @@ export function flagsOf(instruction: Instruction): Flag[] {
  * `sh -c` script of an exec-form RUN, else its arguments after the flags. Computed once per RUN.
  */
 export function runScripts(model: DockerfileModel, run: Run): RunScript[] {
-  let scripts = runScriptCache.get(run);
-  if (!scripts) {
-    scripts = computeRunScripts(model, run);
-    runScriptCache.set(run, scripts);
-  }
-  return scripts;
+  const cache = cacheOf(run);
+  return (cache.runScripts ??= computeRunScripts(model, run));
 }
 
 function computeRunScripts(model: DockerfileModel, run: Run): RunScript[] {
@@ -207,6 +217,7 @@ function shellFormScript(model: DockerfileModel, run: Run): RunScript {
       while (names < first.words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(first.words[names].value)) names++;
       first.assignments = first.words.slice(flags, names);
       first.words = first.words.slice(names);
+      first.program = programName(first.words);
       if (first.words.length === 0 && first.assignments.length === 0) commands.shift();
     }
   }
@@ -227,7 +238,7 @@ function execFormScript(model: DockerfileModel, json: ReturnType<Run['getJSONStr
   }
   const base = parts[0].start;
   const words = parts.map((p) => ({ value: p.value, start: p.start - base, end: p.end - base }));
-  return [{ offset: base, commands: [{ assignments: [], words, pipedFromPrevious: false }], editable: false }];
+  return [{ offset: base, commands: [{ assignments: [], words, pipedFromPrevious: false, program: programName(words) }], editable: false }];
 }
 
 function decodeJsonString(source: string): string {

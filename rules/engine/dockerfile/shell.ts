@@ -21,9 +21,32 @@ export interface ShellCommand {
   words: ShellWord[];
   /** True when the previous command's output is piped into this one (`a | b`). */
   pipedFromPrevious: boolean;
+  /**
+   * The name the command runs under, without its directory or `.exe` (`/usr/bin/curl` and
+   * `C:\\tools\\curl.exe` -> `curl`), '' when there is no command word. Every RUN rule asks
+   * for it, so it is computed once when the command is built; whoever replaces `words`
+   * sets it again with `programName`.
+   */
+  program: string;
 }
 
-type Token = { kind: 'word'; word: ShellWord } | { kind: 'separator'; op: string } | { kind: 'redirect' };
+const EXE = /\.exe$/i;
+
+/** The program a command's first word runs (see ShellCommand.program). */
+export function programName(words: readonly ShellWord[]): string {
+  const first = words.length > 0 ? words[0].value : '';
+  // Windows images run `curl.exe` and `C:\\tools\\wget.exe`.
+  const name = first.slice(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1);
+  return EXE.test(name) ? name.slice(0, -4) : name;
+}
+
+/**
+ * A word, a separator (`&&`, `;`, `|`, newline...) or a redirection operator. Words are the
+ * ShellWord itself and operators plain strings, so a token costs no wrapper object.
+ */
+type Token = ShellWord | string | typeof REDIRECT;
+
+const REDIRECT = Symbol('redirect');
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -34,16 +57,16 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  */
 export function parseShell(script: string, continuation = '\\'): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  let current: ShellCommand = { assignments: [], words: [], pipedFromPrevious: false };
+  let current: ShellCommand = { assignments: [], words: [], pipedFromPrevious: false, program: '' };
   let redirectPending = false;
   for (const token of tokenize(script, continuation)) {
-    if (token.kind === 'redirect') {
+    if (token === REDIRECT) {
       redirectPending = true;
       continue;
     }
-    if (token.kind === 'separator') {
-      if (current.words.length > 0 || current.assignments.length > 0) commands.push(current);
-      current = { assignments: [], words: [], pipedFromPrevious: token.op === '|' || token.op === '|&' };
+    if (typeof token === 'string') {
+      if (current.words.length > 0 || current.assignments.length > 0) commands.push(withProgram(current));
+      current = { assignments: [], words: [], pipedFromPrevious: token === '|' || token === '|&', program: '' };
       redirectPending = false;
       continue;
     }
@@ -51,17 +74,21 @@ export function parseShell(script: string, continuation = '\\'): ShellCommand[] 
       redirectPending = false;
       continue;
     }
-    if (current.words.length === 0 && ASSIGNMENT.test(token.word.value)) current.assignments.push(token.word);
-    else current.words.push(token.word);
+    if (current.words.length === 0 && ASSIGNMENT.test(token.value)) current.assignments.push(token);
+    else current.words.push(token);
   }
-  if (current.words.length > 0 || current.assignments.length > 0) commands.push(current);
+  if (current.words.length > 0 || current.assignments.length > 0) commands.push(withProgram(current));
   return commands;
+}
+
+function withProgram(command: ShellCommand): ShellCommand {
+  command.program = programName(command.words);
+  return command;
 }
 
 /** The script's tokens, in order (an array: generators cost more than the tokenizing itself). */
 function tokenize(s: string, esc: string): Token[] {
   const tokens: Token[] = [];
-  const emit = (t: Token) => tokens.push(t);
   let i = 0;
   while (i < s.length) {
     const c = s[i];
@@ -76,7 +103,7 @@ function tokenize(s: string, esc: string): Token[] {
     }
     if (c === '\n' || c === '\r') {
       i++;
-      emit({ kind: 'separator', op: '\n' });
+      tokens.push('\n');
       continue;
     }
     if (c === '#') {
@@ -86,15 +113,20 @@ function tokenize(s: string, esc: string): Token[] {
     const op = operatorAt(s, i);
     if (op) {
       i += op.length;
-      if (/^[0-9]*[<>]/.test(op) || op === '&>' || op === '&>>') emit({ kind: 'redirect' });
-      else emit({ kind: 'separator', op });
+      tokens.push(isRedirect(op) ? REDIRECT : op);
       continue;
     }
     const word = readWord(s, i, esc);
     i = word.end;
-    emit({ kind: 'word', word });
+    tokens.push(word);
   }
   return tokens;
+}
+
+/** `>`, `2>&1`, `<<<`, `&>>`...: the operators that redirect rather than separate commands. */
+function isRedirect(op: string): boolean {
+  const c = op[0];
+  return c === '<' || c === '>' || (c >= '0' && c <= '9') || op === '&>' || op === '&>>';
 }
 
 /** Inside a continued instruction, whole-line comments are removed before the shell runs. */
@@ -109,9 +141,16 @@ function skipCommentLines(s: string, i: number): number {
   }
 }
 
-const OPERATORS = ['&&', '||', ';;', '|&', '&>>', '&>', '>>', '>&', '<<<', '<&', '>|', '<>', '|', ';', '&', '(', ')', '>', '<'];
-
-const OPERATOR_START = new Set(['&', '|', ';', '(', ')', '<', '>']);
+/** The operators by first character, longest first. */
+const OPERATORS_BY_START: Readonly<Record<string, readonly string[]>> = {
+  '&': ['&&', '&>>', '&>', '&'],
+  '|': ['||', '|&', '|'],
+  ';': [';;', ';'],
+  '(': ['('],
+  ')': [')'],
+  '>': ['>>', '>&', '>|', '>'],
+  '<': ['<<<', '<&', '<>', '<'],
+};
 
 function operatorAt(s: string, i: number): string | undefined {
   const c = s[i];
@@ -120,19 +159,30 @@ function operatorAt(s: string, i: number): string | undefined {
     const fd = /^[0-9]+(?:>>|>&|<&|>|<)/.exec(s.slice(i, i + 4));
     return fd?.[0];
   }
-  if (!OPERATOR_START.has(c)) return undefined;
-  for (const op of OPERATORS) if (s.startsWith(op, i)) return op;
+  const candidates = OPERATORS_BY_START[c];
+  if (candidates === undefined) return undefined;
+  for (const op of candidates) if (op.length === 1 || s.startsWith(op, i)) return op;
   return undefined;
 }
 
-const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>']);
+/** Character classes of readWord, by char code (all of them ASCII). */
+const WORD_END = 1;
 /** Characters readWord handles one by one: escapes, quotes and substitutions. */
-const SPECIAL = new Set(['\\', "'", '"', '$', '`']);
+const SPECIAL = 2;
+const CHAR_CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r;&|()<>') CHAR_CLASS[c.charCodeAt(0)] = WORD_END;
+for (const c of '\\\'"$`') CHAR_CLASS[c.charCodeAt(0)] = SPECIAL;
+
+function charClass(s: string, i: number): number {
+  const code = s.charCodeAt(i);
+  return code < 128 ? CHAR_CLASS[code] : 0;
+}
 
 function readWord(s: string, start: number, esc: string): ShellWord {
   let i = start;
   let value = '';
-  while (i < s.length && !WORD_END.has(s[i])) {
+  const escCode = esc.charCodeAt(0);
+  while (i < s.length && charClass(s, i) !== WORD_END) {
     const c = s[i];
     if (c === esc && (s[i + 1] === '\n' || s[i + 1] === '\r')) {
       i += s[i + 1] === '\r' && s[i + 2] === '\n' ? 3 : 2;
@@ -161,7 +211,7 @@ function readWord(s: string, start: number, esc: string): ShellWord {
     } else {
       // A run of ordinary characters, appended at once.
       let j = i + 1;
-      while (j < s.length && !WORD_END.has(s[j]) && !SPECIAL.has(s[j]) && s[j] !== esc) j++;
+      while (j < s.length && charClass(s, j) === 0 && s.charCodeAt(j) !== escCode) j++;
       value += s.slice(i, j);
       i = j;
     }
@@ -180,8 +230,11 @@ function readDoubleQuoted(s: string, i: number): [string, number] {
       value += s.slice(i, end);
       i = end;
     } else {
-      value += s[i];
-      i++;
+      // A run of characters with no meaning inside double quotes, appended at once.
+      let j = i + 1;
+      while (j < s.length && s[j] !== '"' && s[j] !== '\\' && s[j] !== '$') j++;
+      value += s.slice(i, j);
+      i = j;
     }
   }
   return [value, i + 1];
@@ -223,5 +276,5 @@ export function effectiveCommand(command: ShellCommand): ShellCommand {
     while (k < words.length && (words[k].value.startsWith('-') || ASSIGNMENT.test(words[k].value))) k++;
     words = words.slice(k);
   }
-  return words === command.words ? command : { ...command, words };
+  return words === command.words ? command : { ...command, words, program: programName(words) };
 }
