@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const manifest = await stage();
   const out = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--out', out];
+  const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
   if (!existsSync(path.join(STAGE, 'LICENSE'))) flags.push('--skip-license');
   const result = spawnSync(process.execPath, [vsce, ...flags], { cwd: STAGE, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vsce package failed');
