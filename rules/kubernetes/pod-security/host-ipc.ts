@@ -1,9 +1,9 @@
-import { defineKubernetesRule } from '../../engine/rule';
-import { bool, child } from '../../engine/yaml/nav';
-import { withPodSpec, WORKLOAD_KINDS } from '../helpers';
-import { offered, podSpecChange } from './changes';
+import { hostNamespaceRule } from './host-namespace';
 
-export default defineKubernetesRule({
+export default hostNamespaceRule({
+  field: 'hostIPC',
+  namespace: 'IPC',
+  risk: 'it can read and write the shared memory of every process on the node',
   meta: {
     id: 'host-ipc',
     title: 'Host IPC namespace',
@@ -24,18 +24,5 @@ export default defineKubernetesRule({
       kubesec: ['HostIPC'],
       links: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     },
-  },
-  kinds: WORKLOAD_KINDS,
-  check(context) {
-    withPodSpec(context, (pod) => {
-      const value = child(pod.ref, 'hostIPC');
-      if (bool(value) !== true) return;
-      context.report({
-        at: value!,
-        message: `The pod shares the node's IPC namespace (hostIPC: true): it can read and write the shared memory of every process on the node. Remove hostIPC or set it to false.`,
-        // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: () => offered(podSpecChange(context, pod, { hostIPC: false })),
-      });
-    });
   },
 });

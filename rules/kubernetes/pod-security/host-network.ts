@@ -1,9 +1,9 @@
-import { defineKubernetesRule } from '../../engine/rule';
-import { bool, child } from '../../engine/yaml/nav';
-import { withPodSpec, WORKLOAD_KINDS } from '../helpers';
-import { offered, podSpecChange } from './changes';
+import { hostNamespaceRule } from './host-namespace';
 
-export default defineKubernetesRule({
+export default hostNamespaceRule({
+  field: 'hostNetwork',
+  namespace: 'network',
+  risk: "it can see all of the node's network traffic and reach services bound to the node's localhost",
   meta: {
     id: 'host-network',
     title: 'Host network namespace',
@@ -24,18 +24,5 @@ export default defineKubernetesRule({
       kubesec: ['HostNetwork'],
       links: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     },
-  },
-  kinds: WORKLOAD_KINDS,
-  check(context) {
-    withPodSpec(context, (pod) => {
-      const value = child(pod.ref, 'hostNetwork');
-      if (bool(value) !== true) return;
-      context.report({
-        at: value!,
-        message: `The pod shares the node's network namespace (hostNetwork: true): it can see all of the node's network traffic and reach services bound to the node's localhost. Remove hostNetwork or set it to false.`,
-        // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: () => offered(podSpecChange(context, pod, { hostNetwork: false })),
-      });
-    });
   },
 });

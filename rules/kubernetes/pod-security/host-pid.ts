@@ -1,9 +1,9 @@
-import { defineKubernetesRule } from '../../engine/rule';
-import { bool, child } from '../../engine/yaml/nav';
-import { withPodSpec, WORKLOAD_KINDS } from '../helpers';
-import { offered, podSpecChange } from './changes';
+import { hostNamespaceRule } from './host-namespace';
 
-export default defineKubernetesRule({
+export default hostNamespaceRule({
+  field: 'hostPID',
+  namespace: 'process ID',
+  risk: 'it can see every process on the node, read their environment and signal or trace them',
   meta: {
     id: 'host-pid',
     title: 'Host PID namespace',
@@ -24,18 +24,5 @@ export default defineKubernetesRule({
       kubesec: ['HostPID'],
       links: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     },
-  },
-  kinds: WORKLOAD_KINDS,
-  check(context) {
-    withPodSpec(context, (pod) => {
-      const value = child(pod.ref, 'hostPID');
-      if (bool(value) !== true) return;
-      context.report({
-        at: value!,
-        message: `The pod shares the node's process ID namespace (hostPID: true): it can see every process on the node, read their environment and signal or trace them. Remove hostPID or set it to false.`,
-        // A suggestion: agents that watch the node (CNI, monitoring) stop working without it.
-        suggestions: () => offered(podSpecChange(context, pod, { hostPID: false })),
-      });
-    });
   },
 });

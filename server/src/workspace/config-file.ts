@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type PalisadeConfig } from '../../../rules/engine/config';
 import type { Range } from '../../../rules/engine/types';
 import { describeError } from './walker';
+import { isGitRoot } from './walker';
 
 export interface ConfigProblem {
   /** Absolute path of the config file. */
@@ -39,7 +40,7 @@ export async function findConfigFile(start: string): Promise<string | undefined>
       if (await isFile(candidate)) return candidate;
     }
     const parent = path.dirname(dir);
-    if (parent === dir || (await exists(path.join(dir, '.git')))) return undefined;
+    if (parent === dir || (await isGitRoot(dir))) return undefined;
     dir = parent;
   }
 }
@@ -71,14 +72,6 @@ export function formatConfigProblem(problem: ConfigProblem, displayFile: string)
   return `${displayFile}:${line + 1}:${character + 1}: ${problem.message}`;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function isFile(p: string): Promise<boolean> {
   try {

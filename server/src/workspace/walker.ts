@@ -176,11 +176,16 @@ async function ancestorIgnoreLayers(dir: string, options: WalkOptions): Promise<
 /** The nearest folder at or above `dir` that holds a `.git` folder or file (worktrees). */
 export async function findGitRoot(dir: string): Promise<string | undefined> {
   for (let current = path.resolve(dir); ; ) {
-    if (await exists(path.join(current, '.git'))) return current;
+    if (await isGitRoot(current)) return current;
     const parent = path.dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
+}
+
+/** Does `dir` hold a `.git` folder or file (a worktree)? */
+export function isGitRoot(dir: string): Promise<boolean> {
+  return exists(path.join(dir, '.git'));
 }
 
 async function exists(p: string): Promise<boolean> {
