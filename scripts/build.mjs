@@ -1,11 +1,15 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ with esbuild.
-//   node scripts/build.mjs [--production] [--watch] [--quiet]
+//   node scripts/build.mjs [--production] [--watch] [--quiet] [--outdir <dir>]
+// --outdir builds elsewhere than dist/ (the packaging test builds in a temporary folder).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const quiet = process.argv.includes('--quiet');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1];
+if (!outdir) throw new Error('--outdir needs a folder');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
@@ -22,7 +26,7 @@ const contexts = await Promise.all(
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      outdir: 'dist',
+      outdir,
       external: ['vscode'],
       minify: production,
       sourcemap: !production,

@@ -4,17 +4,24 @@
  *
  * The manifest inside the VSIX is generated: `palisade.rules` lists every rule id of the
  * registry with its title, so settings.json completes rule ids, while package.json in the
- * repository keeps the hand-written schema. vsce runs in a staging folder holding only what
- * .vscodeignore allows, with --no-dependencies because the bundles carry their dependencies.
+ * repository keeps the hand-written schema. vsce runs in a temporary staging folder holding the
+ * files below, filtered by .vscodeignore, with --no-dependencies because the bundles carry their
+ * dependencies. Nothing needs the network.
+ *
+ *   tsx scripts/package-vsix.ts [--dist <folder>] [--out <file.vsix>]
+ *
+ * --dist takes the bundles from another folder than dist/ and --out writes the VSIX elsewhere
+ * than <name>-<version>.vsix at the root (test/packaging builds both in a temporary folder).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ALL_META } from '../rules/index';
 
 const ROOT = path.resolve(__dirname, '..');
-const STAGE = path.join(ROOT, 'out', 'vsix-stage');
-const COPIED = ['dist', 'snippets', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+const COPIED = ['snippets', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
 const OVERRIDES = ['off', 'error', 'warning', 'info'];
 
 interface Manifest {
@@ -33,28 +40,33 @@ function withRuleIds(manifest: Manifest): Manifest {
   return manifest;
 }
 
-async function stage(): Promise<Manifest> {
-  if (!existsSync(path.join(ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js is missing: run node scripts/build.mjs --production first');
-  await fs.rm(STAGE, { recursive: true, force: true });
-  await fs.mkdir(STAGE, { recursive: true });
+async function stage(folder: string, dist: string): Promise<Manifest> {
+  if (!existsSync(path.join(dist, 'client.js'))) throw new Error(`${path.join(dist, 'client.js')} is missing: run node scripts/build.mjs --production first`);
+  await fs.cp(dist, path.join(folder, 'dist'), { recursive: true });
   for (const entry of COPIED) {
-    if (existsSync(path.join(ROOT, entry))) await fs.cp(path.join(ROOT, entry), path.join(STAGE, entry), { recursive: true });
+    if (existsSync(path.join(ROOT, entry))) await fs.cp(path.join(ROOT, entry), path.join(folder, entry), { recursive: true });
   }
   const manifest = withRuleIds(JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as Manifest);
-  await fs.writeFile(path.join(STAGE, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await fs.writeFile(path.join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
 async function main(): Promise<void> {
-  const manifest = await stage();
-  const out = path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`);
-  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
-  if (!existsSync(path.join(STAGE, 'LICENSE'))) flags.push('--skip-license');
-  const result = spawnSync(process.execPath, [vsce, ...flags], { cwd: STAGE, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vsce package failed');
-  const { size } = await fs.stat(out);
-  console.log(`${path.relative(ROOT, out)}: ${(size / 1024).toFixed(0)} KiB`);
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const folder = await fs.mkdtemp(path.join(tmpdir(), 'palisade-vsix-'));
+  try {
+    const manifest = await stage(folder, path.resolve(values.dist ?? path.join(ROOT, 'dist')));
+    const out = path.resolve(values.out ?? path.join(ROOT, `${manifest.name}-${manifest.version}.vsix`));
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const flags = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out];
+    if (!existsSync(path.join(folder, 'LICENSE'))) flags.push('--skip-license');
+    const result = spawnSync(process.execPath, [vsce, ...flags], { cwd: folder, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('vsce package failed');
+    const { size } = await fs.stat(out);
+    console.log(`${path.relative(process.cwd(), out)}: ${(size / 1024).toFixed(0)} KiB`);
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,15 +4,15 @@
  * silence, and places every finding in the file with its range.
  */
 import { FILE_NOT_ANALYZED } from './builtin';
-import { attachChanges } from './changes';
+import { withChanges } from './changes';
 import { analyzeDockerfileText, type ResolvedDockerfileRule } from './dockerfile/analyze';
 import type { K8sObject } from './kubernetes/object';
 import type { Rule, RuleOptions } from './rule';
 import { CommentSuppressions } from './suppression';
-import { LineIndex, lineIndexOf } from './text';
-import type { Finding, Language, Severity } from './types';
+import { LineIndex } from './text';
+import type { Finding, Language, Range, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
-import { splitYamlDocuments } from './yaml/parse';
+import { splitYamlDocuments, type YamlSegment } from './yaml/parse';
 
 export interface ResolvedRule {
   rule: Rule;
@@ -32,6 +32,8 @@ export interface AnalyzedObject {
   documentIndex: number;
   /** Offset of the document's segment in the file: the object's node ranges are relative to it. */
   offset: number;
+  /** The 0-based line of that offset. */
+  line: number;
   object: K8sObject;
 }
 
@@ -159,7 +161,8 @@ export function analyzeYamlText(
 ): FileAnalysis {
   const previous = cache?.take(rules, options);
   const used = new Map<string, SegmentAnalysis>();
-  const lines = lineIndexOf(text);
+  // No LineIndex of the whole file: segments know their first line and findings their lines
+  // within the segment, so an edit costs the changed documents, not a walk over every line.
   const comments = new CommentSuppressions(text);
   const result: FileAnalysis = { language: 'kubernetes', findings: [], documentCount: 0, objects: [] };
   let sawTemplate = false;
@@ -173,10 +176,10 @@ export function analyzeYamlText(
     sawTemplate ||= analysis.isTemplate;
     const base = result.documentCount;
     for (const f of analysis.findings) {
-      result.findings.push(placeFinding(f, segment.start, base, lines, comments));
+      result.findings.push(placeFinding(f, segment, base, comments));
     }
     for (const o of analysis.objects) {
-      result.objects.push({ documentIndex: base + o.documentInSegment, offset: segment.start, object: o.object });
+      result.objects.push({ documentIndex: base + o.documentInSegment, offset: segment.start, line: segment.line, object: o.object });
     }
     result.documentCount += Math.max(analysis.documentCount, analysis.isTemplate ? 1 : 0);
   }
@@ -187,32 +190,30 @@ export function analyzeYamlText(
   return result;
 }
 
-function placeFinding(
-  f: SegmentFinding,
-  offset: number,
-  documentBase: number,
-  lines: LineIndex,
-  comments: CommentSuppressions,
-): Finding {
-  const start = f.start + offset;
-  const end = f.end + offset;
-  const range = lines.rangeAt(start, end);
+function placeFinding(f: SegmentFinding, segment: YamlSegment, documentBase: number, comments: CommentSuppressions): Finding {
+  const offset = segment.start;
+  const range = shiftRange(f.range, segment.line);
   const finding: Finding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
-    start,
-    end,
+    start: f.start + offset,
+    end: f.end + offset,
     range,
     documentIndex: documentBase + f.documentInSegment,
     path: f.path,
   };
   if (f.object) finding.object = f.object;
   if (f.related) {
-    finding.related = f.related.map((r) => ({ start: r.start + offset, end: r.end + offset, message: r.message }));
+    finding.related = f.related.map((r) => ({ start: r.start + offset, end: r.end + offset, range: shiftRange(r.range, segment.line), message: r.message }));
   }
-  attachChanges(finding, f.changes, offset);
   const suppressed = f.suppressed ?? (comments.isEmpty ? undefined : comments.find(f.ruleId, range.start.line));
   if (suppressed) finding.suppressed = suppressed;
-  return finding;
+  return withChanges(finding, f.changes, offset);
+}
+
+/** A range moved down by `lines` (its characters stay: segments start at the start of a line). */
+export function shiftRange(range: Range, lines: number): Range {
+  if (lines === 0) return range;
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }

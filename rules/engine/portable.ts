@@ -11,6 +11,7 @@
  * worker. The nodes are read with the same code as the first time, so results are identical.
  */
 import type { AnalyzedObject, FileAnalysis } from './analyze';
+import { plainFinding } from './changes';
 import type { K8sObject } from './kubernetes/object';
 import { LATEST_KUBERNETES_VERSION } from './version';
 import { analyzeYamlSegment, type SegmentObject } from './yaml/analyze';
@@ -19,8 +20,9 @@ import { splitYamlDocuments } from './yaml/parse';
 /** What a worker knows about one object without its YAML nodes. */
 export interface ObjectFacts {
   documentIndex: number;
-  /** Offset of the object's segment in the file (as in AnalyzedObject). */
+  /** Offset of the object's segment in the file, and its line (as in AnalyzedObject). */
   offset: number;
+  line: number;
   apiVersion: string;
   kind: string;
   name: string;
@@ -43,15 +45,16 @@ export function toPortableAnalysis(analysis: FileAnalysis): PortableAnalysis {
   return {
     language: analysis.language,
     documentCount: analysis.documentCount,
-    findings: analysis.findings.map((finding) => ({ ...finding })),
+    findings: analysis.findings.map(plainFinding),
     objects: analysis.objects.map(factsOf),
   };
 }
 
-function factsOf({ documentIndex, offset, object }: AnalyzedObject): ObjectFacts {
+function factsOf({ documentIndex, offset, line, object }: AnalyzedObject): ObjectFacts {
   const facts: ObjectFacts = {
     documentIndex,
     offset,
+    line,
     apiVersion: object.apiVersion,
     kind: object.kind,
     name: object.name,
@@ -94,7 +97,7 @@ export function fromPortableAnalysis(text: string, portable: PortableAnalysis): 
       }
       return object;
     };
-    return { documentIndex: facts.documentIndex, offset: facts.offset, object: lazyObject(facts, load) };
+    return { documentIndex: facts.documentIndex, offset: facts.offset, line: facts.line, object: lazyObject(facts, load) };
   });
   return { language: portable.language, findings: portable.findings, documentCount: portable.documentCount, objects };
 }

@@ -68,6 +68,8 @@ export interface FixProposal {
 export interface RelatedLocation {
   start: number;
   end: number;
+  /** The same place as line/character positions (the server converts nothing). */
+  range: Range;
   message: string;
 }
 

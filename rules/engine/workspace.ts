@@ -11,7 +11,7 @@ import { lineIndexOf, type LineIndex } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
 import { formatPath, highlightRange, type NodeRef } from './yaml/nav';
 import { INTERNAL_ERROR } from './builtin';
-import { attachChanges, pendingChanges } from './changes';
+import { pendingChanges, withChanges } from './changes';
 import { splitYamlDocuments } from './yaml/parse';
 
 export interface WorkspaceFile {
@@ -116,22 +116,22 @@ function place(
     object: objectRef(target.object),
   };
   addRelated(finding, target, report);
-  attachChanges(finding, pendingChanges(report), target.offset);
   const directive = annotationDirective(target.object.annotations);
   if (directive && matchesDirective(directive, rule.meta.id)) finding.suppressed = toSuppression('annotation', directive);
   else {
     const byComment = target.comments().find(rule.meta.id, range.start.line);
     if (byComment) finding.suppressed = byComment;
   }
-  push(out, target.file, finding);
+  push(out, target.file, withChanges(finding, pendingChanges(report), target.offset));
 }
 
 function addRelated(finding: WorkspaceFinding, target: IndexedObject, report: Parameters<Parameters<WorkspaceRule['check']>[0]['report']>[1]): void {
   for (const rel of report.related ?? []) {
     const owner = (rel.in as IndexedObject | undefined) ?? target;
     const { start, end } = locate(owner, rel.at);
-    if (owner.file === target.file) (finding.related ??= []).push({ start, end, message: rel.message });
-    else (finding.crossFileRelated ??= []).push({ file: owner.file, start, end, message: rel.message });
+    const range = owner.lines().rangeAt(start, end);
+    if (owner.file === target.file) (finding.related ??= []).push({ start, end, range, message: rel.message });
+    else (finding.crossFileRelated ??= []).push({ file: owner.file, start, end, range, message: rel.message });
   }
 }
 

@@ -1,11 +1,28 @@
 /** Runs the built CLI as a child process on temporary folders. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js');
+
+const SCHEMA_PATH = path.join(PROJECT_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+
+/**
+ * The shipped schema declares draft-04, which Ajv 8 does not bundle. Its only draft-04-specific
+ * keyword is the top-level `id` (no boolean exclusiveMinimum/Maximum), so it is read as draft-07
+ * with `$id`: the constraints on the document are unchanged.
+ */
+export function sarifValidator() {
+  const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  // unicodeRegExp off: the schema's language pattern has a stray ']' that the u flag rejects.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv.compile({ $schema: 'http://json-schema.org/draft-07/schema#', $id: String(id), ...schema });
+}
 
 let built = false;
 

@@ -2,25 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
-import { buildCli, makeTree, PRIVILEGED_MESSAGE, PRIVILEGED_POD, PROJECT_ROOT, removeTree, runCli } from './helpers';
-
-const SCHEMA_PATH = path.join(PROJECT_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-
-/**
- * The shipped schema declares draft-04, which Ajv 8 does not bundle. Its only draft-04-specific
- * keyword is the top-level `id` (no boolean exclusiveMinimum/Maximum), so it is read as draft-07
- * with `$id`: the constraints on the document are unchanged.
- */
-function validator() {
-  const { $schema: _draft04, id, ...schema } = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-  // unicodeRegExp off: the schema's language pattern has a stray ']' that the u flag rejects.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile({ $schema: 'http://json-schema.org/draft-07/schema#', $id: String(id), ...schema });
-}
+import { buildCli, makeTree, PRIVILEGED_MESSAGE, PRIVILEGED_POD, PROJECT_ROOT, removeTree, runCli, sarifValidator } from './helpers';
 
 function scanSarif(root: string, args: readonly string[] = []): { status: number | null; log: Log } {
   const run = runCli(['scan', '--format', 'sarif', '--profile', 'pss-baseline', ...args], root);
@@ -39,7 +22,7 @@ describe('palisade scan --format sarif', () => {
     roots.push(root);
     return root;
   };
-  const validate = validator();
+  const validate = sarifValidator();
 
   before(function () {
     this.timeout(120_000);

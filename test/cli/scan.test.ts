@@ -7,6 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { OPTIONS } from '../../server/src/cli/args';
 import { buildCli, makeTree, PRIVILEGED_MESSAGE, PRIVILEGED_POD, PROJECT_ROOT, removeTree, runCli, tuples, type JsonReportLike } from './helpers';
 
 const BASELINE = ['--profile', 'pss-baseline'];
@@ -173,6 +174,57 @@ describe('palisade scan', () => {
     });
   });
 
+  describe('--stdin-filename', () => {
+    const DOCKERFILE = 'FROM ubuntu\nRUN echo hi\nUSER root\n';
+    const DOCKER_RULES = ['base-image-latest', 'final-user-root'];
+    const ROOT_MESSAGE = 'The final USER is root, so the container runs as root. Switch to a non-root numeric user such as USER 10001.';
+    const CONFIG = 'exclude: ["legacy/**"]\nsuppressions:\n  - rules: [final-user-root]\n    paths: ["docker/**"]\n    reason: base image runs as root\n';
+
+    it('makes stdin a Dockerfile and names it in every format', () => {
+      const root = tree({});
+      const { report, stderr } = scanJson(['-', '--stdin-filename', './build/Dockerfile'], root, DOCKERFILE);
+      assert.equal(stderr, '');
+      assert.deepEqual(tuples(report, DOCKER_RULES), [
+        ['build/Dockerfile', 'base-image-latest', 0, 5, 0, 11],
+        ['build/Dockerfile', 'final-user-root', 2, 5, 2, 9],
+      ]);
+      assert.equal((report.files[0].findings.find((f) => f.ruleId === 'final-user-root') as { message?: string }).message, ROOT_MESSAGE);
+      const text = runCli(['scan', '-', '--stdin-filename', 'build/Dockerfile'], root, { input: DOCKERFILE }).stdout;
+      assert.ok(text.split('\n').some((l) => /^build\/Dockerfile:3:6 +warning +final-user-root +/.test(l) && l.endsWith(ROOT_MESSAGE)), text);
+      const sarif = JSON.parse(runCli(['scan', '-', '--stdin-filename', 'build/Dockerfile', '--format', 'sarif'], root, { input: DOCKERFILE }).stdout) as {
+        runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+      };
+      const rootResult = sarif.runs[0].results.find((r) => r.ruleId === 'final-user-root')!;
+      assert.equal(rootResult.locations[0].physicalLocation.artifactLocation.uri, 'build/Dockerfile');
+    });
+
+    it('without it, the same stdin is read as Kubernetes YAML (and is not a manifest)', () => {
+      const root = tree({});
+      const { report } = scanJson(['-'], root, DOCKERFILE);
+      assert.deepEqual(report.files.map((f) => [f.path, f.findings.length]), [['<stdin>', 0]]);
+    });
+
+    it('finds the config from the name, and its exclude and path suppressions apply to stdin', () => {
+      const root = tree({ 'sub/.palisade.yaml': CONFIG });
+      const excluded = runCli(['scan', '-', '--stdin-filename', 'sub/legacy/Dockerfile', '--format', 'json'], root, { input: DOCKERFILE });
+      assert.equal(excluded.stderr, 'warning: stdin not scanned: sub/legacy/Dockerfile is excluded by the config\n');
+      assert.deepEqual((JSON.parse(excluded.stdout) as JsonReportLike).files, []);
+      assert.equal(excluded.status, 0);
+
+      const suppressed = scanJson(['-', '--stdin-filename', 'sub/docker/Dockerfile', '--fail-on', 'warning'], root, DOCKERFILE);
+      const byRule = Object.fromEntries(suppressed.report.files[0].findings.filter((f) => DOCKER_RULES.includes(f.ruleId)).map((f) => [f.ruleId, f.suppressed]));
+      assert.deepEqual(byRule, { 'base-image-latest': undefined, 'final-user-root': { via: 'config', reason: 'base image runs as root' } });
+      assert.equal(suppressed.status, 1);
+
+      // Outside sub/ that config does not apply: the same name is scanned and nothing is suppressed.
+      const elsewhere = scanJson(['-', '--stdin-filename', 'legacy/Dockerfile'], root, DOCKERFILE);
+      assert.deepEqual(tuples(elsewhere.report, DOCKER_RULES).map((t) => [t[0], t[1]]), [
+        ['legacy/Dockerfile', 'base-image-latest'],
+        ['legacy/Dockerfile', 'final-user-root'],
+      ]);
+    });
+  });
+
   describe('which files are scanned', () => {
     it('honours nested .gitignore files, the config exclude, node_modules and .git, and only YAML', () => {
       const root = tree({
@@ -323,6 +375,9 @@ describe('palisade scan', () => {
         [['scan', '--fail-on', 'fatal'], 'error: --fail-on must be one of error, warning, info, none; got "fatal"\nRun "palisade --help" for usage.\n'],
         [['scan', '--profile', 'lax'], 'error: --profile must be one of pss-baseline, pss-restricted, recommended, strict; got "lax"\nRun "palisade --help" for usage.\n'],
         [['lint'], 'error: unknown command "lint": use scan or rules\nRun "palisade --help" for usage.\n'],
+        [['scan', '--stdin-filename', 'Dockerfile'], 'error: --stdin-filename names stdin: give "-" among the paths too\nRun "palisade --help" for usage.\n'],
+        [['scan', '-', '--stdin-filename', ' '], 'error: --stdin-filename needs a file name\nRun "palisade --help" for usage.\n'],
+        [['rules', '--stdin-filename', 'Dockerfile'], 'error: --stdin-filename is not an option of "palisade rules"\nRun "palisade --help" for usage.\n'],
       ] as const;
       for (const [args, stderr] of cases) {
         const run = runCli(args, root);
@@ -347,8 +402,8 @@ describe('palisade scan', () => {
       assert.deepEqual(runCli(['--version'], root), { status: 0, stdout: `${version}\n`, stderr: '' });
       const help = runCli(['--help'], root);
       assert.equal(help.status, 0);
-      for (const option of ['--format', '--output', '--profile', '--config', '--kubernetes-version', '--fail-on', '--show-suppressed', '--no-color', '--quiet']) {
-        assert.ok(help.stdout.includes(option), `help mentions ${option}`);
+      for (const option of Object.keys(OPTIONS)) {
+        assert.ok(help.stdout.includes(`--${option}`), `help mentions --${option}`);
       }
     });
 

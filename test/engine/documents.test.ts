@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyzeYamlText } from '../../rules/engine/analyze';
+import { LineIndex } from '../../rules/engine/text';
 import { splitYamlDocuments } from '../../rules/engine/yaml/parse';
 import { ruleOptions, yaml } from '../harness/rule-tester';
 import { privilegedContainer, reportName, resolved, summary } from './fixtures';
@@ -34,6 +35,8 @@ describe('engine: splitting YAML into documents', () => {
     { name: 'no final newline', text: 'a: 1\n---\nb: 2', expected: [[0, 'a: 1\n'], [5, '---\nb: 2']] },
     { name: 'CRLF', text: 'a: 1\r\n---\r\nb: 2\r\n', expected: [[0, 'a: 1\r\n'], [6, '---\r\nb: 2\r\n']] },
     { name: 'BOM', text: '\uFEFFa: 1\n---\nb: 2\n', expected: [[0, '\uFEFFa: 1\n'], [6, '---\nb: 2\n']] },
+    // A lone CR is a line break for positions (as in LSP) but the cut stays at \n.
+    { name: 'a lone CR', text: 'a: 1\r# note\n---\nb: 2\n', expected: [[0, 'a: 1\r# note\n'], [12, '---\nb: 2\n']] },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -42,6 +45,17 @@ describe('engine: splitting YAML into documents', () => {
       assert.equal(actual.map(([, t]) => t).join(''), c.text, 'segments cover the text exactly');
     });
   }
+
+  it('gives each segment the line it starts on, counted as LineIndex counts (\\n, \\r\\n, lone \\r)', () => {
+    const lines = (text: string) => splitYamlDocuments(text).map((s) => [s.line, new LineIndex(text).positionAt(s.start).line]);
+    for (const c of cases) {
+      for (const [line, expected] of lines(c.text)) assert.equal(line, expected, c.name);
+    }
+    assert.deepEqual(
+      splitYamlDocuments('a: 1\r\n...\r\n---\rx\n--- \nb: 2\n\n\n---\nc: 3').map((s) => s.line),
+      [0, 2, 4, 8],
+    );
+  });
 });
 
 describe('engine: multi-document files', () => {

@@ -1,14 +1,22 @@
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../rules/engine/fixer';
-import { appendDocument, appendItem, ensureEntries, removePair, setScalar } from '../../rules/engine/yaml/edits';
+import { appendDocument, appendItem, batchEdits, ensureEntries, normalizeEdits, removeItems, removePair, setScalar } from '../../rules/engine/yaml/edits';
 import { at, DocumentScope, rootRef, type NodeRef, type PathSegment } from '../../rules/engine/yaml/nav';
 import { parseSegment } from '../../rules/engine/yaml/parse';
 import type { TextEdit } from '../../rules/engine/types';
 
 function ref(text: string, ...path: PathSegment[]): NodeRef {
-  const found = at(rootRef(new DocumentScope(parseSegment(text).documents[0])), ...path);
-  assert.ok(found, `no node at ${path.join('.')}`);
-  return found;
+  return refs(text)(...path);
+}
+
+/** References into one parse of `text`: the primitives of one batch must share the document. */
+function refs(text: string): (...path: PathSegment[]) => NodeRef {
+  const root = rootRef(new DocumentScope(parseSegment(text).documents[0]));
+  return (...path) => {
+    const found = at(root, ...path);
+    assert.ok(found, `no node at ${path.join('.')}`);
+    return found;
+  };
 }
 
 /** Applies the edits and checks the result is valid YAML before returning it. */
@@ -181,6 +189,91 @@ describe('YAML edit primitives', () => {
     it('removes the last line of a file without a final newline', () => {
       const text = 'm:\n  a: 1\n  b: 2';
       assert.equal(apply(text, removePair(text, ref(text, 'm'), 'b')), 'm:\n  a: 1');
+    });
+  });
+
+  describe('removeItems', () => {
+    it('block: the items\' lines with their trailing comments; comment lines stay unless between two removed items', () => {
+      const text = 'add:\n  - CHOWN  # files\n  - NET_BIND_SERVICE\n  # debug\n  - SYS_ADMIN\n  # only in staging\n  - SETUID\nnext: 1\n';
+      assert.equal(apply(text, removeItems(text, ref(text, 'add'), [0, 2, 3])), 'add:\n  - NET_BIND_SERVICE\n  # debug\nnext: 1\n');
+    });
+    it('block: indentless and 4-space lists, CRLF, and the last line of a file without a final newline', () => {
+      const text = 'a:\r\n- x\r\n- y\r\nb:\r\n    - x\r\n    - y';
+      const edits = [...removeItems(text, ref(text, 'a'), [0])!, ...removeItems(text, ref(text, 'b'), [1])!];
+      assert.equal(apply(text, edits), 'a:\r\n- y\r\nb:\r\n    - x');
+    });
+    it('flow: items with their commas, keeping padding and a trailing comma', () => {
+      const text = 'f: [CHOWN, NET_BIND_SERVICE, SYS_ADMIN, KILL]\ng: [ A, B, C, ]\nh: [A,\n  B,  # bee\n  C]\n';
+      const edits = [...removeItems(text, ref(text, 'f'), [0, 2, 3])!, ...removeItems(text, ref(text, 'g'), [1])!, ...removeItems(text, ref(text, 'h'), [1])!];
+      assert.equal(apply(text, edits), 'f: [NET_BIND_SERVICE]\ng: [ A, C, ]\nh: [A,\n  C]\n');
+    });
+    it('a list left empty goes with its key (never `add: []`), or becomes [] without one', () => {
+      const block = 'caps:\n  drop: [ALL]\n  add:\n    - CHOWN  # why\n    - KILL\nimage: x\n';
+      assert.equal(apply(block, removeItems(block, ref(block, 'caps', 'add'), [0, 1])), 'caps:\n  drop: [ALL]\nimage: x\n');
+      const flow = 'caps: {add: [CHOWN], drop: [ALL]}\n';
+      assert.equal(apply(flow, removeItems(flow, ref(flow, 'caps', 'add'), [0])), 'caps: {drop: [ALL]}\n');
+      const nested = 'l:\n- - a\n  - b\n';
+      assert.equal(apply(nested, removeItems(nested, ref(nested, 'l', 0), [0, 1])), 'l:\n- []\n');
+      assert.deepEqual(removeItems(block, ref(block, 'caps', 'add'), []), []);
+    });
+    it('offers nothing for a shared list, or an item whose line starts with another item\'s dash', () => {
+      const shared = 'x: &caps [A, B]\ncaps:\n  add: *caps\n';
+      assert.equal(removeItems(shared, ref(shared, 'caps', 'add'), [0]), undefined);
+      assert.equal(removeItems(shared, ref(shared, 'x'), [0]), undefined);
+      const nested = 'l:\n- - a\n  - b\n';
+      assert.equal(removeItems(nested, ref(nested, 'l', 0), [0]), undefined);
+    });
+  });
+
+  describe('batchEdits', () => {
+    it('a merge after a removal in the same map: lines appended to drop, then add\'s lines removed', () => {
+      const text = 'caps:\n  drop:\n  - NET_RAW\n  add:\n  - CHOWN\n';
+      const at = refs(text);
+      const edits = batchEdits(text, at('caps'), (b) => {
+        b.removeItems(at('caps', 'add'), [0]);
+        b.ensureEntries(at('caps'), { drop: ['ALL'] });
+      });
+      assert.equal(apply(text, edits), 'caps:\n  drop:\n  - NET_RAW\n  - ALL\n');
+    });
+    it('a flow map whose only pair goes takes the new pairs in its place, keeping its padding', () => {
+      for (const [text, expected] of [
+        ['caps: {add: [CHOWN]}\n', 'caps: {drop: [ALL]}\n'],
+        ['caps: { add: [ CHOWN ] }\n', 'caps: { drop: [ ALL ] }\n'],
+      ]) {
+        const at = refs(text);
+        const edits = batchEdits(text, at('caps'), (b) => {
+          b.removeItems(at('caps', 'add'), [0]);
+          b.ensureEntries(at('caps'), { drop: ['ALL'] });
+        });
+        assert.equal(apply(text, edits), expected);
+      }
+    });
+    it('a block map whose only pair goes, at the end of a file without a final newline', () => {
+      const text = 'caps:\n  add:\n  - CHOWN';
+      const at = refs(text);
+      const edits = batchEdits(text, at('caps'), (b) => {
+        b.removeItems(at('caps', 'add'), [0]);
+        b.ensureEntries(at('caps'), { drop: ['ALL'] });
+      });
+      assert.equal(apply(text, edits), 'caps:\n  drop:\n  - ALL');
+    });
+    it('an edit inside something removed, or a primitive on another parse, is unsafe', () => {
+      const text = 'caps:\n  add: [CHOWN]\n';
+      const at = refs(text);
+      assert.equal(batchEdits(text, at('caps'), (b) => (b.removeItems(at('caps', 'add'), [0]), b.ensureEntries(at('caps'), { add: ['KILL'] }))), undefined);
+      assert.equal(batchEdits(text, at('caps'), (b) => (b.removePair(at('caps'), 'add'), b.setScalar(at('caps', 'add', 0), 'KILL'))), undefined);
+      assert.equal(batchEdits(text, at('caps'), (b) => b.removeItems(ref(text, 'caps', 'add'), [0])), undefined);
+    });
+  });
+
+  describe('normalizeEdits', () => {
+    it('puts an insertion before a replacement that starts at the same offset, whatever the order made', () => {
+      const edits = [
+        { start: 4, end: 9, newText: '' },
+        { start: 4, end: 4, newText: 'new\n' },
+      ];
+      assert.deepEqual(normalizeEdits(edits), [{ start: 4, end: 9, newText: 'new\n' }]);
+      assert.throws(() => normalizeEdits([{ start: 4, end: 9, newText: '' }, { start: 5, end: 5, newText: 'x' }]));
     });
   });
 

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../rules/engine/text';
 import type { WorkspaceFinding } from '../../rules/engine/workspace';
-import { configProblemDiagnostic, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { configProblemDiagnostic, isDiagnosticOf, toDiagnostic, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { docsUrl } from '../../server/src/lsp/docs-url';
 
 describe('language server: finding to diagnostic', () => {
-  const text = 'kind: Role\nrules:\n  - resources: ["*"]\n    verbs: ["*"]\n';
-  const other = 'apiVersion: v1\nkind: ServiceAccount\n';
+  // The finding is in 'kind: Role\nrules:\n  - resources: ["*"]\n    verbs: ["*"]\n', its account
+  // in 'apiVersion: v1\nkind: ServiceAccount\n': the engine gives every location's range.
   const finding: WorkspaceFinding = {
     ruleId: 'rbac-wildcard',
     severity: 'info',
@@ -16,13 +15,15 @@ describe('language server: finding to diagnostic', () => {
     range: { start: { line: 2, character: 15 }, end: { line: 2, character: 18 } },
     documentIndex: 0,
     path: 'rules[0].resources[0]',
-    related: [{ start: 51, end: 54, message: '"*" in verbs' }],
-    crossFileRelated: [{ file: 'file:///other.yaml', start: 21, end: 35, message: 'the account' }],
+    related: [{ start: 51, end: 54, range: { start: { line: 3, character: 12 }, end: { line: 3, character: 15 } }, message: '"*" in verbs' }],
+    crossFileRelated: [
+      { file: 'file:///other.yaml', start: 21, end: 35, range: { start: { line: 1, character: 6 }, end: { line: 1, character: 20 } }, message: 'the account' },
+    ],
     fix: { title: 'Fix', edits: [] },
   };
 
-  it('maps severity, code, docs link, data and same-file and cross-file related locations', () => {
-    const d = toDiagnostic(finding, 'file:///role.yaml', new LineIndex(text), (uri) => (uri === 'file:///other.yaml' ? other : undefined));
+  it('maps severity, code, docs link and same-file and cross-file related locations, with no data', () => {
+    const d = toDiagnostic(finding, 'file:///role.yaml');
     assert.deepEqual(d, {
       range: finding.range,
       severity: 3,
@@ -30,7 +31,6 @@ describe('language server: finding to diagnostic', () => {
       codeDescription: { href: docsUrl('rbac-wildcard') },
       source: 'palisade',
       message: 'Wildcards.',
-      data: { key: 'rbac-wildcard#0#rules[0].resources[0]', fixable: true },
       relatedInformation: [
         { location: { uri: 'file:///role.yaml', range: { start: { line: 3, character: 12 }, end: { line: 3, character: 15 } } }, message: '"*" in verbs' },
         { location: { uri: 'file:///other.yaml', range: { start: { line: 1, character: 6 }, end: { line: 1, character: 20 } } }, message: 'the account' },
@@ -38,9 +38,16 @@ describe('language server: finding to diagnostic', () => {
     });
   });
 
+  it('finds the finding of a diagnostic again by rule and exact range', () => {
+    const d = toDiagnostic(finding, 'file:///role.yaml');
+    assert.equal(isDiagnosticOf(finding, d), true);
+    assert.equal(isDiagnosticOf(finding, { ...d, code: 'rbac-secrets-access' }), false);
+    assert.equal(isDiagnosticOf(finding, { ...d, range: { start: d.range.start, end: { line: 2, character: 19 } } }), false);
+  });
+
   it('never publishes suppressed findings', () => {
     const suppressed = { ...finding, suppressed: { via: 'comment' as const } };
-    assert.deepEqual(toDiagnostics([suppressed], 'file:///role.yaml', text, () => undefined), []);
+    assert.deepEqual(toDiagnostics([suppressed], 'file:///role.yaml'), []);
   });
 
   it('places config problems on the config file, at line 1 when they have no place', () => {

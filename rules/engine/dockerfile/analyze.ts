@@ -5,7 +5,7 @@
  * finding on the third line of a continued RUN is suppressed by a comment above `RUN`.
  */
 import { INTERNAL_ERROR } from '../builtin';
-import { attachChanges, pendingChanges } from '../changes';
+import { pendingChanges, withChanges } from '../changes';
 import type { DockerfileReport, DockerfileRule, RuleOptions } from '../rule';
 import { CommentSuppressions } from '../suppression';
 import type { Finding, Severity, Suppression } from '../types';
@@ -49,11 +49,10 @@ function toFinding(
 ): Finding {
   const range = model.lines.rangeAt(r.start, r.end);
   const finding: Finding = { ruleId, severity, message: r.message, start: r.start, end: r.end, range, documentIndex: 0, path: r.path };
-  if (r.related?.length) finding.related = r.related;
-  attachChanges(finding, pendingChanges(r), 0);
+  if (r.related?.length) finding.related = r.related.map((rel) => ({ ...rel, range: model.lines.rangeAt(rel.start, rel.end) }));
   const suppressed = comments.isEmpty ? undefined : findSuppression(comments, instructionLines, ruleId, range.start.line);
   if (suppressed) finding.suppressed = suppressed;
-  return finding;
+  return withChanges(finding, pendingChanges(r), 0);
 }
 
 function findSuppression(comments: CommentSuppressions, spans: ReadonlyArray<[number, number]>, ruleId: string, line: number): Suppression | undefined {

@@ -8,7 +8,8 @@ import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/o
 import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
 import { pendingChanges, type PendingChanges } from '../changes';
 import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
-import type { ObjectRef, RelatedLocation, Severity, Suppression } from '../types';
+import { LineIndex } from '../text';
+import type { ObjectRef, Range, RelatedLocation, Severity, Suppression } from '../types';
 import { AliasBudgetExceeded, DocumentScope, formatPath, highlightRange, type NodeRef } from './nav';
 import { parseSegment, type YamlProblem } from './parse';
 
@@ -17,13 +18,15 @@ export interface ResolvedKubernetesRule {
   severity: Severity;
 }
 
-/** A finding before it is placed in the file: offsets relative to its segment. */
+/** A finding before it is placed in the file: offsets and lines relative to its segment. */
 export interface SegmentFinding {
   ruleId: string;
   severity: Severity;
   message: string;
   start: number;
   end: number;
+  /** Lines counted from the segment's first line; characters are columns (segments start a line). */
+  range: Range;
   /** Index of the document within the segment (almost always 0). */
   documentInSegment: number;
   path: string;
@@ -38,6 +41,9 @@ export interface SegmentObject {
   documentInSegment: number;
   object: K8sObject;
 }
+
+/** A finding as rules and the runner report it, before its lines are known. */
+type UnlocatedFinding = Omit<SegmentFinding, 'range' | 'related'> & { related?: Array<Omit<RelatedLocation, 'range'>> };
 
 export interface SegmentAnalysis {
   documentCount: number;
@@ -54,9 +60,11 @@ export function analyzeYamlSegment(
 ): SegmentAnalysis {
   const parsed = parseSegment(text);
   const result: SegmentAnalysis = { documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
+  const found: UnlocatedFinding[] = [];
   if (parsed.errors.length > 0) {
-    reportParseErrors(text, parsed.documents.length, parsed, result);
+    reportParseErrors(text, parsed.documents.length, parsed, result, found);
     // A document with syntax errors is not checked: its structure cannot be trusted.
+    result.findings = locate(text, found);
     return result;
   }
   parsed.documents.forEach((doc, documentInSegment) => {
@@ -65,10 +73,10 @@ export function analyzeYamlSegment(
       const object = readKubernetesObject(scope);
       if (!object) return;
       result.objects.push({ documentInSegment, object });
-      runRules(object, text, documentInSegment, rules, options, result.findings);
+      runRules(object, text, documentInSegment, rules, options, found);
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
-      result.findings.push({
+      found.push({
         ruleId: FILE_NOT_ANALYZED.id,
         severity: FILE_NOT_ANALYZED.severity,
         message: `Document not analysed: ${error.message}.`,
@@ -79,6 +87,7 @@ export function analyzeYamlSegment(
       });
     }
   });
+  result.findings = locate(text, found);
   return result;
 }
 
@@ -87,11 +96,12 @@ function reportParseErrors(
   documentCount: number,
   parsed: ReturnType<typeof parseSegment>,
   result: SegmentAnalysis,
+  found: UnlocatedFinding[],
 ): void {
   const template = /\{\{.*\}\}/.exec(text);
   if (template) {
     result.isTemplate = true;
-    result.findings.push({
+    found.push({
       ruleId: TEMPLATE_NOT_ANALYZED.id,
       severity: TEMPLATE_NOT_ANALYZED.severity,
       message: 'Template directives ({{ }}) make this document invalid YAML, so it was not checked. Render it first: helm template ... | palisade scan -',
@@ -104,7 +114,7 @@ function reportParseErrors(
   }
   const first = parsed.errors[0];
   const [start, end] = errorRange(text, first);
-  result.findings.push({
+  found.push({
     ruleId: PARSE_ERROR.id,
     severity: PARSE_ERROR.severity,
     message: `YAML syntax error (${first.code}): ${first.message}. This document was not checked.`,
@@ -139,7 +149,7 @@ function runRules(
   documentInSegment: number,
   rules: readonly ResolvedKubernetesRule[],
   options: RuleOptions,
-  out: SegmentFinding[],
+  out: UnlocatedFinding[],
 ): void {
   const suppressedBy = annotationDirective(object.annotations);
   const owner = objectRef(object);
@@ -147,7 +157,7 @@ function runRules(
     if (rule.kinds && !rule.kinds.includes(object.kind)) continue;
     const report = (r: KubernetesReport) => {
       const [start, end] = highlightRange(r.at);
-      const finding: SegmentFinding = {
+      const finding: UnlocatedFinding = {
         ruleId: rule.meta.id,
         severity,
         message: r.message,
@@ -183,7 +193,31 @@ function runRules(
   }
 }
 
-function relatedLocation(at: NodeRef, message: string): RelatedLocation {
+function relatedLocation(at: NodeRef, message: string): Omit<RelatedLocation, 'range'> {
   const [start, end] = highlightRange(at);
   return { start, end, message };
+}
+
+/** Adds line/character ranges, relative to the segment, once per analysed segment. */
+function locate(text: string, found: readonly UnlocatedFinding[]): SegmentFinding[] {
+  if (found.length === 0) return [];
+  const lines = new LineIndex(text);
+  // Every field spelled out, in one order: placing reads these objects for every document on
+  // every keystroke, and one shape keeps those reads fast (spreads made dozens of shapes).
+  return found.map(
+    (f): SegmentFinding => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      start: f.start,
+      end: f.end,
+      range: lines.rangeAt(f.start, f.end),
+      documentInSegment: f.documentInSegment,
+      path: f.path,
+      object: f.object,
+      related: f.related?.map((r) => ({ start: r.start, end: r.end, range: lines.rangeAt(r.start, r.end), message: r.message })),
+      changes: f.changes,
+      suppressed: f.suppressed,
+    }),
+  );
 }

@@ -68,16 +68,41 @@ export function setScalar(text: string, ref: NodeRef, value: YamlScalar): TextEd
  */
 export function ensureEntries(text: string, target: MapTarget, object: YamlObject, options: EnsureOptions = {}): TextEdit[] | undefined {
   const anchor = 'parent' in target ? target.parent : target;
-  return run(text, anchor, (w) => {
-    const overwrite = options.overwrite ?? true;
-    if ('parent' in target) return w.mergeInto(target.parent, { [target.key]: object }, overwrite);
-    return w.mergeInto(target, object, overwrite);
-  });
+  return run(text, anchor, (w) => w.ensureEntries(target, object, options));
 }
 
 /** Removes `key` and its value from a map (the whole line(s) in block style). */
 export function removePair(text: string, map: NodeRef, key: string): TextEdit[] | undefined {
   return run(text, map, (w) => w.removePair(map, key));
+}
+
+/**
+ * Removes the items at `indexes` from a sequence: their whole lines in block style (with the
+ * comment lines between two removed neighbours), the items and their commas in flow style.
+ * A sequence left with no items goes with its key: `add: []` says nothing and reads like an
+ * unfinished edit, and the key's absence means the same to Kubernetes. Without a key (an item
+ * of another sequence) it becomes `[]`.
+ */
+export function removeItems(text: string, seq: NodeRef, indexes: readonly number[]): TextEdit[] | undefined {
+  return run(text, seq, (w) => w.removeItems(seq, indexes));
+}
+
+/** The primitives as one change, for `batchEdits`. */
+export interface EditBatch {
+  setScalar(ref: NodeRef, value: YamlScalar): void;
+  ensureEntries(target: MapTarget, object: YamlObject, options?: EnsureOptions): void;
+  removePair(map: NodeRef, key: string): void;
+  removeItems(seq: NodeRef, indexes: readonly number[]): void;
+}
+
+/**
+ * Several primitives as one change: one set of disjoint edits, or undefined when any of them is
+ * unsafe. Call the removals first, so that what follows knows what they take away: a pair
+ * merged into a flow map whose pairs all go replaces the map (`{add: [X]}` becomes
+ * `{drop: [ALL]}` rather than `{, drop: [ALL]}`), and an edit inside a removed node is unsafe.
+ */
+export function batchEdits(text: string, anchor: NodeRef, build: (batch: EditBatch) => void): TextEdit[] | undefined {
+  return run(text, anchor, (w) => build(w));
 }
 
 /** Appends one item to a sequence, creating the sequence under `key` when it is missing. */
@@ -118,6 +143,7 @@ function run(text: string, ref: NodeRef, body: (w: Writer) => void): TextEdit[] 
   const writer = new Writer(text, ref.doc.doc);
   try {
     body(writer);
+    writer.finish();
     return normalizeEdits(writer.edits);
   } catch (error) {
     if (error instanceof Unsafe || error instanceof OverlappingEdits) return undefined;
@@ -283,9 +309,13 @@ export class OverlappingEdits extends Error {
   }
 }
 
-/** Sorts edits and merges touching ones, so a change is a set of disjoint replacements. */
+/**
+ * Sorts edits and merges touching ones, so a change is a set of disjoint replacements. At one
+ * offset an insertion goes before a replacement that starts there (new lines appended after a
+ * sequence, then the removal of the pair that follows it), else the order they were made in.
+ */
 export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i);
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
   const out: TextEdit[] = [];
   for (const { e } of sorted) {
     const last = out[out.length - 1];
@@ -297,8 +327,12 @@ export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
 }
 
 /** Collects the edits of one change against one document. */
-class Writer {
+class Writer implements EditBatch {
   readonly edits: TextEdit[] = [];
+  /** Pairs, items and values this change removes: nothing may be edited inside them. */
+  private readonly removed = new Set<unknown>();
+  /** Where the removed last line(s) of a file without a final newline start (see removeLines). */
+  private finalLinesRemovedAt?: number;
   private readonly eol: string;
   private style?: IndentStyle;
 
@@ -313,29 +347,35 @@ class Writer {
     return (this.style ??= cachedStyle(this.text, this.doc));
   }
 
-  /** The physical node behind a reference, or Unsafe when it is shared or reached indirectly. */
-  private locate(ref: NodeRef): { node: unknown; pair?: Pair } {
+  /**
+   * The physical node behind a reference (with the pair and the collection holding it), or
+   * Unsafe when it is shared, reached indirectly, or inside something this change removes.
+   */
+  private locate(ref: NodeRef): { node: unknown; pair?: Pair; parent?: Collection } {
     if (ref.doc.doc !== this.doc) throw new Unsafe();
     const shared = sharedAnchors(this.doc);
     const isShared = (node: unknown) => !!node && typeof (node as Node).anchor === 'string' && shared.has((node as Node).anchor!);
     let node: unknown = this.doc.contents;
     let pair: Pair | undefined;
+    let parent: Collection | undefined;
     if (isAlias(node) || isShared(node)) throw new Unsafe();
     for (const segment of ref.path) {
       if (typeof segment === 'number') {
         if (!isSeq(node)) throw new Unsafe();
+        parent = node;
         node = node.items[segment];
         pair = undefined;
       } else {
         if (!isMap(node)) throw new Unsafe();
+        parent = node;
         pair = ownPair(node, segment);
         if (!pair) throw new Unsafe();
         node = pair.value;
       }
-      if (isAlias(node) || isShared(node)) throw new Unsafe();
+      if (isAlias(node) || isShared(node) || this.removed.has(pair) || this.removed.has(node)) throw new Unsafe();
     }
     if (node !== null && node !== undefined && node !== ref.node) throw new Unsafe();
-    return { node, pair };
+    return { node, pair, parent };
   }
 
   private insert(at: number, newText: string): void {
@@ -380,12 +420,19 @@ class Writer {
     this.replace(start, end, styledScalar(node, value));
   }
 
+  ensureEntries(target: MapTarget, object: YamlObject, options: EnsureOptions = {}): void {
+    const overwrite = options.overwrite ?? true;
+    if ('parent' in target) return this.mergeInto(target.parent, { [target.key]: object }, overwrite);
+    return this.mergeInto(target, object, overwrite);
+  }
+
   mergeInto(mapRef: NodeRef, object: YamlObject, overwrite: boolean): void {
     const { node } = this.locate(mapRef);
     if (!isMap(node)) throw new Unsafe();
     const additions: YamlObject = {};
     for (const [key, desired] of Object.entries(object)) {
       const pair = ownPair(node, key);
+      if (pair && this.removed.has(pair)) throw new Unsafe();
       if (pair) this.mergeValue(mapRef, node, pair, key, desired, overwrite);
       else if (child(mapRef, key) !== undefined && typeof desired === 'object' && desired !== null) {
         // Only a merge key (`<<: *base`) provides it: an own key would hide the rest of the shared map.
@@ -445,6 +492,7 @@ class Writer {
     const { node } = this.locate(parent);
     if (!isMap(node)) throw new Unsafe();
     const pair = ownPair(node, key);
+    if (pair && this.removed.has(pair)) throw new Unsafe();
     if (!pair) {
       if (child(parent, key) !== undefined) throw new Unsafe();
       return this.insertPairs(node, { [key]: [value] });
@@ -455,22 +503,74 @@ class Writer {
     this.appendItems(ref, [value]);
   }
 
-  /** Adds pairs to a map: before `}` of a flow map, else as lines after its last pair. */
+  /**
+   * Adds pairs to a map: before `}` of a flow map, else as lines after its last pair. A flow
+   * map whose pairs this change all removes is rewritten whole, over the `{}` its removal left.
+   */
   private insertPairs(map: YAMLMap, additions: YamlObject): void {
     const style = this.indent;
+    const allRemoved = map.items.length > 0 && map.items.every((item) => this.removed.has(item));
     if (isFlow(map)) {
       const pairs = Object.entries(additions).map(([k, v]) => `${scalarText(k)}: ${inlineText(v, style)}`);
-      if (map.items.length === 0) {
+      if (map.items.length === 0 || allRemoved) {
         const [start, end] = rangeOf(map);
-        return this.replace(start, end, inlineText(additions, style));
+        return this.replaceAll(start, end, inlineText(additions, style));
       }
       // After the last value, so a trailing comma (`{a: 1, }`) stays valid after the new pairs.
       return this.insert(this.contentEnd(map.items[map.items.length - 1]), `, ${pairs.join(', ')}`);
     }
     const first = (map.items[0] as Pair | undefined)?.key;
     if (!first) throw new Unsafe();
+    // `- a: 1` whose only pair goes became `- {}`: lines added below it would not parse.
+    if (allRemoved && !this.opensLine(rangeOf(first)[0])) throw new Unsafe();
     const col = column(this.text, rangeOf(first)[0]);
     this.insertLinesAfter(this.contentEnd(map), renderPairs(additions, col, style));
+  }
+
+  /**
+   * Replaces `start..end`, dropping the edits this change made inside it (now overwritten);
+   * insertions just before or after it are someone else's and stay.
+   */
+  private replaceAll(start: number, end: number, newText: string): void {
+    const inside = (e: TextEdit) => e.start >= start && e.end <= end && !(e.start === e.end && (e.start === start || e.end === end));
+    for (let i = this.edits.length - 1; i >= 0; i--) if (inside(this.edits[i])) this.edits.splice(i, 1);
+    this.replace(start, end, newText);
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Is there nothing but indentation before `offset` on its line? */
+  private opensLine(offset: number): boolean {
+    return this.text.slice(this.lineStart(offset), offset).trim() === '';
+  }
+
+  /**
+   * Removes whole lines, from the start of the line of `start` to the end of the line of `end`
+   * (a value's content end: a trailing comment on that line goes too). The last lines of a file
+   * without a final newline have no break of their own: `finish` decides about the one before.
+   */
+  private removeLines(start: number, end: number): void {
+    const lineStart = this.lineStart(start);
+    const newline = this.text.indexOf('\n', end - (this.text[end - 1] === '\n' ? 1 : 0));
+    if (newline !== -1) return this.replace(lineStart, newline + 1, '');
+    this.replace(lineStart, this.text.length, '');
+    this.finalLinesRemovedAt = lineStart;
+  }
+
+  /**
+   * Keeps a file without a final newline without one when its last lines were removed: lines
+   * inserted where they began (appended to the sequence or map before them) lose their final
+   * break; with none, the break before the removed lines goes.
+   */
+  finish(): void {
+    const at = this.finalLinesRemovedAt;
+    if (at === undefined || at === 0) return;
+    const inserted = this.edits.filter((e) => e.start === at && e.end === at);
+    const last = inserted[inserted.length - 1];
+    if (last?.newText.endsWith(this.eol)) last.newText = last.newText.slice(0, -this.eol.length);
+    else if (!last) this.replace(at - (this.text[at - 2] === '\r' ? 2 : 1), at, '');
   }
 
   /** Replaces a null, `~`, `{}` or `[]` value by `desired`, keeping any comment on the line. */
@@ -496,36 +596,84 @@ class Writer {
   removePair(mapRef: NodeRef, key: string): void {
     const { node } = this.locate(mapRef);
     if (!isMap(node)) throw new Unsafe();
-    const pairs = node.items as Pair[];
-    const index = pairs.findIndex((p) => !isMergePair(p) && keyText(p.key) === key);
-    if (index === -1) {
+    const pair = (node.items as Pair[]).find((p) => !isMergePair(p) && keyText(p.key) === key);
+    if (!pair) {
       if (child(mapRef, key) !== undefined) throw new Unsafe();
       return;
     }
-    const pair = pairs[index];
+    this.removeOwnPair(node, pair);
+  }
+
+  private removeOwnPair(map: YAMLMap, pair: Pair): void {
+    const pairs = map.items as Pair[];
+    const index = pairs.indexOf(pair);
+    this.markRemoved(pair, pair.value);
     const keyStart = rangeOf(pair.key)[0];
     const next = pairs[index + 1];
-    if (isFlow(node)) {
+    if (isFlow(map)) {
       if (next) return this.replace(keyStart, rangeOf(next.key)[0], '');
       if (index > 0) return this.replace(this.contentEnd(pairs[index - 1]), this.contentEnd(pair), '');
-      return this.replace(rangeOf(node)[0], rangeOf(node)[1], '{}');
+      return this.replace(rangeOf(map)[0], rangeOf(map)[1], '{}');
     }
-    const lineStart = this.text.lastIndexOf('\n', keyStart - 1) + 1;
-    const keyOpensLine = this.text.slice(lineStart, keyStart).trim() === '';
-    if (!keyOpensLine) {
+    if (!this.opensLine(keyStart)) {
       // The first pair of a sequence item (`- name: x`): the next pair moves up after the dash.
       if (next) return this.replace(keyStart, rangeOf(next.key)[0], '');
       return this.replace(keyStart, this.contentEnd(pair), '{}');
     }
-    const end = this.contentEnd(pair);
-    const newline = this.text.indexOf('\n', end - (this.text[end - 1] === '\n' ? 1 : 0));
-    if (newline === -1) {
-      // Last line without a final newline: also take the line break before it.
-      const previousBreak = lineStart > 0 ? lineStart - (this.text[lineStart - 2] === '\r' ? 2 : 1) : 0;
-      return this.replace(previousBreak, this.text.length, '');
-    }
-    this.replace(lineStart, newline + 1, '');
+    this.removeLines(keyStart, this.contentEnd(pair));
   }
+
+  removeItems(seqRef: NodeRef, indexes: readonly number[]): void {
+    const { node: seq, pair, parent } = this.locate(seqRef);
+    if (!isSeq(seq)) throw new Unsafe();
+    const doomed = seq.items.map((_, i) => indexes.includes(i));
+    if (!doomed.includes(true)) return;
+    if (!doomed.includes(false)) {
+      if (pair && isMap(parent)) return this.removeOwnPair(parent, pair);
+      this.markRemoved(seq);
+      return this.replace(rangeOf(seq)[0], this.contentEnd(seq), '[]');
+    }
+    this.markRemoved(...seq.items.filter((_, i) => doomed[i]));
+    for (const [first, last] of runs(doomed)) {
+      if (isFlow(seq)) this.removeFlowItems(seq, first, last);
+      else this.removeBlockItems(seq, first, last);
+    }
+  }
+
+  /** Items `first..last` of a flow sequence that keeps others: up to the next kept item, else from the previous one. */
+  private removeFlowItems(seq: YAMLSeq, first: number, last: number): void {
+    const next = seq.items[last + 1];
+    if (next !== undefined) return this.replace(this.startOf(seq.items[first]), this.startOf(next), '');
+    this.replace(this.contentEnd(seq.items[first - 1]), this.contentEnd(seq.items[last]), '');
+  }
+
+  /** Items `first..last` of a block sequence: their lines, from the first dash to the end of the last item. */
+  private removeBlockItems(seq: YAMLSeq, first: number, last: number): void {
+    const start = this.startOf(seq.items[first]);
+    // Only `- ` (and an anchor or tag) before the item: `- - a` would take the outer item's dash.
+    if (!/^ *-(?:[ \t]+(?:[&!]\S*[ \t]+)*)?$/.test(this.text.slice(this.lineStart(start), start))) throw new Unsafe();
+    this.removeLines(start, this.contentEnd(seq.items[last]));
+  }
+
+  private markRemoved(...nodes: unknown[]): void {
+    for (const node of nodes) if (node !== null && node !== undefined) this.removed.add(node);
+  }
+
+  private startOf(node: unknown): number {
+    return isPair(node) ? rangeOf(node.key)[0] : rangeOf(node)[0];
+  }
+}
+
+/** Runs of consecutive true values, as [first, last] indexes. */
+function runs(flags: readonly boolean[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  flags.forEach((flag, i) => {
+    if (!flag) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
 }
 
 function styledScalar(node: Scalar, value: YamlScalar): string {

@@ -9,6 +9,8 @@ import { parseAllDocuments, type Document } from 'yaml';
 export interface YamlSegment {
   /** Offset of the segment in the file. */
   start: number;
+  /** 0-based line of that offset (segments always start at the start of a line). */
+  line: number;
   text: string;
 }
 
@@ -28,36 +30,79 @@ export interface ParsedSegment {
 
 const DOCUMENT_START = /^---(?:[ \t]|\r?$)/;
 const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/;
+const DASH = 45;
+const DOT = 46;
+const CR = 13;
+const LF = 10;
 
-/** Cut a YAML file into one segment per document. */
+/**
+ * Cut a YAML file into one segment per document. This runs on every keystroke over the whole
+ * file, so it looks at each line's first character only, and slices a line just for the rare
+ * lines that start with `-` or `.` (or while a segment has no content yet).
+ */
 export function splitYamlDocuments(text: string): YamlSegment[] {
   const segments: YamlSegment[] = [];
+  const lines = new LineCounter(text);
   let segmentStart = 0;
+  let segmentLine = 0;
   let hasContent = false;
   let lineStart = 0;
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
-    const line = text.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
-    if (DOCUMENT_START.test(line)) {
+    const first = text.charCodeAt(lineStart);
+    const marker = first === DASH || first === DOT ? text.slice(lineStart, lineEnd).replace(/\r?\n$/, '') : undefined;
+    if (marker !== undefined && DOCUMENT_START.test(marker)) {
       if (hasContent) {
-        segments.push({ start: segmentStart, text: text.slice(segmentStart, lineStart) });
+        segments.push({ start: segmentStart, line: segmentLine, text: text.slice(segmentStart, lineStart) });
         segmentStart = lineStart;
+        segmentLine = lines.at;
       }
-      hasContent = /\S/.test(line.slice(3).replace(/#.*$/, ''));
-    } else if (DOCUMENT_END.test(line)) {
-      segments.push({ start: segmentStart, text: text.slice(segmentStart, lineEnd) });
+      hasContent = /\S/.test(marker.slice(3).replace(/#.*$/, ''));
+    } else if (marker !== undefined && DOCUMENT_END.test(marker)) {
+      segments.push({ start: segmentStart, line: segmentLine, text: text.slice(segmentStart, lineEnd) });
       segmentStart = lineEnd;
+      segmentLine = lines.after(lineStart, lineEnd);
       hasContent = false;
-    } else if (!hasContent && isContentLine(line)) {
+    } else if (!hasContent && isContentLine(text.slice(lineStart, lineEnd))) {
       hasContent = true;
     }
+    lines.advance(lineStart, lineEnd);
     lineStart = lineEnd;
   }
   if (segmentStart < text.length || segments.length === 0) {
-    segments.push({ start: segmentStart, text: text.slice(segmentStart) });
+    segments.push({ start: segmentStart, line: segmentLine, text: text.slice(segmentStart) });
   }
   return segments;
+}
+
+/**
+ * Counts lines as LineIndex (and LSP) does, where a lone \r also ends a line, so segment line
+ * numbers agree with ranges computed over the whole text. The cut itself is at \n only, as before.
+ */
+class LineCounter {
+  /** The 0-based line at which the current \n-terminated chunk starts. */
+  at = 0;
+  private readonly loneCr: boolean;
+
+  constructor(private readonly text: string) {
+    this.loneCr = text.includes('\r') && /\r(?!\n)/.test(text);
+  }
+
+  /** The line that starts after the chunk [start, end). */
+  after(start: number, end: number): number {
+    let line = this.at + (this.text.charCodeAt(end - 1) === LF ? 1 : 0);
+    if (this.loneCr) {
+      for (let i = start; i < end; i++) {
+        if (this.text.charCodeAt(i) === CR && this.text.charCodeAt(i + 1) !== LF) line++;
+      }
+    }
+    return line;
+  }
+
+  advance(start: number, end: number): void {
+    this.at = this.after(start, end);
+  }
 }
 
 function isContentLine(line: string): boolean {

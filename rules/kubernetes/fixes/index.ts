@@ -17,7 +17,17 @@
  * A `fix` is for changes that keep behaviour: spelling out a default, removing a setting
  * that has no effect, normalising a value Kubernetes reads the same way.
  */
-export { containerSecurityContextChange, CONTAINER_SECURITY_CONTEXT, describeSettings, hardenContainerToRestricted, podSecurityContextChange, POD_SECURITY_CONTEXT, securitySettings, type SecuritySetting } from './security-context';
+export {
+  containerSecurityContextChange,
+  CONTAINER_SECURITY_CONTEXT,
+  describeSettings,
+  hardenContainerToRestricted,
+  podSecurityContextChange,
+  POD_SECURITY_CONTEXT,
+  RESTRICTED_ADDABLE_CAPABILITY,
+  securitySettings,
+  type SecuritySetting,
+} from './security-context';
 export { containerResourcesChange, DEFAULT_RESOURCES, type ResourceSettings } from './resources';
 export { ignoreAnnotationChange, ignoreLineCommentChange } from './suppress';
 export { snippetObject, snippetText, SNIPPET_NAMES, type SnippetName } from './snippets';

@@ -2,6 +2,7 @@ import { defineKubernetesRule } from '../../engine/rule';
 import { at, stringItems } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, isPssWindowsPod, WORKLOAD_KINDS } from '../helpers';
 import { BASELINE_CAPABILITIES } from './added-capabilities';
+import { hardenAll, offered, removeAddedCapabilityChange } from './changes';
 
 export default defineKubernetesRule({
   meta: {
@@ -30,6 +31,8 @@ export default defineKubernetesRule({
         context.report({
           at: capability.ref,
           message: `The ${describeContainer(container)} adds the capability ${capability.value}; the restricted Pod Security Standard allows only NET_BIND_SERVICE. Remove it from capabilities.add.`,
+          // Suggestions: the workload may need the capability.
+          suggestions: () => offered(removeAddedCapabilityChange(context, container, capability), hardenAll(context, container, pod)),
         });
       }
     });

@@ -1,6 +1,7 @@
 import { defineKubernetesRule } from '../../engine/rule';
 import { at, stringItems } from '../../engine/yaml/nav';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS } from '../helpers';
+import { hardenAll, offered, removeAddedCapabilityChange } from './changes';
 
 /**
  * The capabilities a container runtime grants by default; the baseline level allows adding
@@ -43,12 +44,14 @@ export default defineKubernetesRule({
   },
   kinds: WORKLOAD_KINDS,
   check(context) {
-    forEachContainer(context, (container) => {
+    forEachContainer(context, (container, pod) => {
       for (const capability of stringItems(at(container.securityContext, 'capabilities', 'add'))) {
         if (BASELINE_CAPABILITIES.has(capability.value)) continue;
         context.report({
           at: capability.ref,
           message: `The ${describeContainer(container)} adds the capability ${capability.value}, which the baseline Pod Security Standard forbids. Remove it from capabilities.add.`,
+          // Suggestions: the workload may need the capability.
+          suggestions: () => offered(removeAddedCapabilityChange(context, container, capability), hardenAll(context, container, pod)),
         });
       }
     });

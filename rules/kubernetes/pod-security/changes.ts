@@ -5,9 +5,9 @@
  */
 import { describeContainer, type ContainerView, type PodSpecView } from '../../engine/kubernetes/object';
 import type { KubernetesRuleContext, ProposedChange } from '../../engine/rule';
-import { ensureEntries, removePair, type YamlObject } from '../../engine/yaml/edits';
-import { at, child, stringItems, type NodeRef } from '../../engine/yaml/nav';
-import { containerSecurityContextChange, describeSettings, hardenContainerToRestricted, securitySettings, type SecuritySetting } from '../fixes';
+import { ensureEntries, removeItems, removePair, type YamlObject } from '../../engine/yaml/edits';
+import { at, child, entries, items, str, stringItems, type NodeRef } from '../../engine/yaml/nav';
+import { containerSecurityContextChange, describeSettings, hardenContainerToRestricted, RESTRICTED_ADDABLE_CAPABILITY, securitySettings, type SecuritySetting } from '../fixes';
 import { normalizeCapability } from '../helpers';
 
 /**
@@ -39,10 +39,45 @@ export function containerSettingsChange(ctx: KubernetesRuleContext, container: C
 /**
  * "Harden container to the restricted level", offered after the specific change on every
  * restricted finding about a container, so one pick fixes all of them. It sets
- * allowPrivilegeEscalation: false, which the API rejects next to an added SYS_ADMIN.
+ * allowPrivilegeEscalation: false, which the API rejects next to an added SYS_ADMIN, but it
+ * removes SYS_ADMIN (every capability but NET_BIND_SERVICE) in the same change, so it needs no
+ * addsSysAdmin guard: when that removal is unsafe (an alias) the builder offers nothing.
  */
 export function hardenAll(ctx: KubernetesRuleContext, container: ContainerView, pod: PodSpecView): ProposedChange | undefined {
-  return addsSysAdmin(container) ? undefined : hardenContainerToRestricted(ctx, container, pod);
+  return hardenContainerToRestricted(ctx, container, pod);
+}
+
+/**
+ * Removes a capability from the container's capabilities.add: every item spelled so, since a
+ * repeat would keep it added. The last items take with them the keys they would leave empty
+ * (`securityContext: {capabilities: {add: [SYS_ADMIN]}}` goes as a whole): an empty `add` or
+ * `capabilities` means nothing and reads like an unfinished edit.
+ *
+ * Not offered when a capability after it in the list is reported too: its finding's path
+ * (`add[2]`) would shift, and a change must not move findings it does not resolve. The last
+ * one can go, and the harden change, which keeps only NET_BIND_SERVICE, moves nothing.
+ */
+export function removeAddedCapabilityChange(ctx: KubernetesRuleContext, container: ContainerView, capability: { value: string }): ProposedChange | undefined {
+  const securityContext = container.securityContext;
+  const capabilities = child(securityContext, 'capabilities');
+  const add = child(capabilities, 'add');
+  if (!securityContext || !capabilities || !add) return undefined;
+  const values = items(add).map((item) => str(item));
+  const indexes = values.flatMap((value, index) => (value === capability.value ? [index] : []));
+  if (indexes.length === 0) return undefined;
+  const shifted = values.slice(indexes[0] + 1).filter((value) => value !== capability.value);
+  if (shifted.some((value) => value !== undefined && value !== RESTRICTED_ADDABLE_CAPABILITY)) return undefined;
+  const keepsOthers = indexes.length < values.length;
+  const edits = keepsOthers ? removeItems(ctx.text, add, indexes) : removeOutermostEmptied(ctx, container.ref, securityContext, capabilities);
+  if (!edits || edits.length === 0) return undefined;
+  return { title: `Remove ${capability.value} from capabilities.add of the ${describeContainer(container)}`, edits };
+}
+
+/** `add`, else `capabilities` when add is its only key, else `securityContext` when that is its only key. */
+function removeOutermostEmptied(ctx: KubernetesRuleContext, container: NodeRef, securityContext: NodeRef, capabilities: NodeRef): ReturnType<typeof removePair> {
+  if (entries(capabilities).length > 1) return removePair(ctx.text, capabilities, 'add');
+  if (entries(securityContext).length > 1) return removePair(ctx.text, securityContext, 'capabilities');
+  return removePair(ctx.text, container, 'securityContext');
 }
 
 /** Sets fields of the pod spec itself (`hostNetwork: false`, `automountServiceAccountToken: false`). */

@@ -5,11 +5,10 @@
 import type { KubernetesRule, KubernetesRuleContext, ProposedChange } from '../../engine/rule';
 import { defineKubernetesRule } from '../../engine/rule';
 import type { RuleMeta } from '../../engine/types';
-import { at, child, isEmpty, scalar, str, type NodeRef } from '../../engine/yaml/nav';
+import { at, child, isEmpty, str, type NodeRef } from '../../engine/yaml/nav';
 import { containerResourcesChange, DEFAULT_RESOURCES, type ResourceSettings } from '../fixes';
 import { describeContainer, forEachContainer, WORKLOAD_KINDS, type ContainerView, type PodSpecView } from '../helpers';
 import { offered } from '../pod-security/changes';
-import { parseQuantity } from './quantity';
 
 export type Requirement = 'requests' | 'limits';
 
@@ -86,9 +85,11 @@ export function missingRequirementRule(meta: RuleMeta, spec: MissingRequirement)
  * leave it unschedulable. First the one missing entry, then every missing request and limit at
  * once. The single entry is left out when it would create `resources` or `resources.<group>`
  * while other cpu/memory entries are missing whose findings point at the closest of those
- * nodes: they would move, and a change must not shift findings it does not resolve. (The strict
- * missing-ephemeral-storage finding can still move, and the strict requests-not-equal-limits
- * disagrees with any request below its limit: no single change satisfies every strict rule.)
+ * nodes: they would move, and a change must not shift findings it does not resolve. The values
+ * are the builder's: every request equal to its limit, so requests-not-equal-limits stays quiet.
+ * (The strict missing-ephemeral-storage finding, which points at the closest of the same nodes,
+ * still moves when a change creates `resources` or `resources.<group>`; keeping every change
+ * that would move it out would leave a container without resources no suggestion at all.)
  */
 function requirementChanges(context: KubernetesRuleContext, container: ContainerView, pod: PodSpecView, requirement: Requirement, resource: Resource): ProposedChange[] {
   const missing = REQUIREMENTS.filter((r) => isMissing(container, pod, r.requirement, r.resource));
@@ -96,25 +97,17 @@ function requirementChanges(context: KubernetesRuleContext, container: Container
   // Anchors are the closest of resources.<group>, resources and the name (requirementAnchor).
   const anchorMoves = (r: { requirement: Requirement }) => !resources || (r.requirement === requirement && !child(resources, requirement));
   const movesOthers = missing.some((r) => (r.requirement !== requirement || r.resource !== resource) && anchorMoves(r));
-  const single = movesOthers ? undefined : containerResourcesChange(context, container, entries([{ requirement, resource }], container));
-  const complete = containerResourcesChange(context, container, entries(missing, container));
+  const single = movesOthers ? undefined : containerResourcesChange(context, container, entries([{ requirement, resource }]));
+  const complete = containerResourcesChange(context, container, entries(missing));
   return offered(single, complete);
 }
 
-/** The snippet's defaults for these entries; a new limit never goes below the container's own request (the API rejects that). */
-function entries(wanted: ReadonlyArray<{ requirement: Requirement; resource: Resource }>, container: ContainerView): ResourceSettings {
+/** The snippet's defaults for these entries (the builder matches each request to its limit). */
+function entries(wanted: ReadonlyArray<{ requirement: Requirement; resource: Resource }>): ResourceSettings {
   const out: ResourceSettings = {};
   for (const { requirement, resource } of wanted) {
     const fallback = DEFAULT_RESOURCES[requirement]?.[resource];
-    if (fallback === undefined) continue;
-    (out[requirement] ??= {})[resource] = requirement === 'limits' ? atLeastRequest(container, resource, fallback) : fallback;
+    if (fallback !== undefined) (out[requirement] ??= {})[resource] = fallback;
   }
   return out;
-}
-
-function atLeastRequest(container: ContainerView, resource: Resource, limit: string): string {
-  const request = scalar(at(container.ref, 'resources', 'requests', resource));
-  const requested = typeof request === 'string' || typeof request === 'number' ? parseQuantity(request) : undefined;
-  const proposed = parseQuantity(limit);
-  return requested !== undefined && proposed !== undefined && requested > proposed ? String(request) : limit;
 }

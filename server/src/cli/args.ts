@@ -28,6 +28,8 @@ export interface ScanArgs {
   command: 'scan';
   /** Files and folders; "-" is stdin. */
   paths: string[];
+  /** The name stdin is shown as and judged by (language, `exclude`, suppressions), cwd-relative. */
+  stdinFilename?: string;
   format: ScanFormat;
   output?: string;
   profile?: ProfileName;
@@ -46,7 +48,7 @@ export interface RulesArgs {
 
 export type CliArgs = ScanArgs | RulesArgs | { command: 'help' } | { command: 'version' };
 
-const OPTIONS = {
+export const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   profile: { type: 'string' },
@@ -56,6 +58,7 @@ const OPTIONS = {
   'show-suppressed': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -64,7 +67,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** The options each command accepts besides --help and --version. */
 const COMMAND_OPTIONS: Record<'scan' | 'rules', readonly OptionName[]> = {
-  scan: ['format', 'output', 'profile', 'config', 'kubernetes-version', 'fail-on', 'show-suppressed', 'no-color', 'quiet'],
+  scan: ['format', 'output', 'profile', 'config', 'kubernetes-version', 'fail-on', 'show-suppressed', 'no-color', 'quiet', 'stdin-filename'],
   rules: ['format'],
 };
 
@@ -112,6 +115,10 @@ function scanArgs(values: Values, paths: string[]): ScanArgs {
   };
   if (values.output !== undefined) args.output = nonEmpty('--output', values.output);
   if (values.config !== undefined) args.config = nonEmpty('--config', values.config);
+  if (values['stdin-filename'] !== undefined) {
+    if (!args.paths.includes('-')) throw new UsageError('--stdin-filename names stdin: give "-" among the paths too');
+    args.stdinFilename = nonEmpty('--stdin-filename', values['stdin-filename']);
+  }
   if (values.profile !== undefined) {
     if (!isProfileName(values.profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}; got "${values.profile}"`);
     args.profile = values.profile;

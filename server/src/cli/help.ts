@@ -8,6 +8,7 @@ Commands:
   scan [paths...]    Check Kubernetes manifests and Dockerfiles in files and folders
                      (default: .). "-" reads a manifest from stdin:
                      helm template . | palisade scan -
+                     palisade scan - --stdin-filename Dockerfile < Dockerfile
   rules              List every rule with its severity, profiles and references.
 
 Scan options:
@@ -26,6 +27,9 @@ Scan options:
   --no-color                    No colours (also off with NO_COLOR or when not a terminal)
   -q, --quiet                   Text: print only the findings at or above --fail-on
                                 (errors when it is none), without the summary
+  --stdin-filename <name>       Scan stdin ("-") as this file: the name decides the
+                                language (Dockerfile, *.yaml), is shown in the report
+                                and is matched by the config's exclude and suppressions
 
 Rules options:
   --format <format>             text (default) or json

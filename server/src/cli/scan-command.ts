@@ -1,13 +1,14 @@
 /** `palisade scan`: config, walk, analyse, report, exit code. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { PalisadeConfig } from '../../../rules/engine/config';
+import { isExcluded, type PalisadeConfig } from '../../../rules/engine/config';
 import { RULE_IDS } from '../../../rules/index';
 import { formatJson } from '../formats/json';
+import { filesNeedingText, type TextOf } from '../formats/related';
 import { formatSarif } from '../formats/sarif';
 import { atLeast, formatText } from '../formats/text';
 import { formatConfigProblem, loadConfigFile, loadNearestConfig, type LoadedConfig } from '../workspace/config-file';
-import { scanPaths, type ScanResult, type ScanSource } from '../workspace/scan';
+import { readSource, scanPaths, type ScanResult, type ScanSource } from '../workspace/scan';
 import { describeError, toPosix } from '../workspace/walker';
 import { EXIT, UsageError, type FailOn, type ScanArgs } from './args';
 
@@ -31,17 +32,20 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   const diskPaths = args.paths.filter((p) => p !== '-');
   await assertPathsExist(diskPaths, io.cwd);
   const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    io.stderr.write(`warning: ${message}\n`);
+  };
+  const stdin = args.paths.includes('-') ? await stdinSource(args, io, loaded.dir, config, warn) : undefined;
   const result = await scanPaths(diskPaths, {
     config,
     configDir: loaded.dir,
     cwd: io.cwd,
-    extraSources: args.paths.includes('-') ? [await stdinSource(io)] : [],
-    onWarning: (message) => {
-      warnings.push(message);
-      io.stderr.write(`warning: ${message}\n`);
-    },
+    extraSources: stdin ? [stdin] : [],
+    onWarning: warn,
   });
-  const report = render(args, result, warnings, useColor(args, io));
+  const textOf = await readTexts(filesNeedingText(result.files), stdin, io.cwd);
+  const report = render(args, result, { warnings, textOf, color: useColor(args, io) });
   if (args.output === undefined) io.stdout.write(report);
   else {
     const target = path.resolve(io.cwd, args.output);
@@ -55,10 +59,13 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
   return failed(result, args.failOn) ? EXIT.findings : EXIT.ok;
 }
 
-/** `--config` wins; otherwise the nearest config file above the first scanned path (or the cwd). */
+/**
+ * `--config` wins; otherwise the nearest config file above the first scanned path, else above
+ * the stdin file name, else above the cwd.
+ */
 async function loadConfig(args: ScanArgs, io: CliIo): Promise<LoadedConfig> {
   if (args.config !== undefined) return loadConfigFile(path.resolve(io.cwd, args.config), RULE_IDS);
-  const first = args.paths.find((p) => p !== '-');
+  const first = args.paths.find((p) => p !== '-') ?? args.stdinFilename;
   return loadNearestConfig(path.resolve(io.cwd, first ?? '.'), RULE_IDS, io.cwd);
 }
 
@@ -82,9 +89,36 @@ async function assertPathsExist(paths: readonly string[], cwd: string): Promise<
   }
 }
 
-async function stdinSource(io: CliIo): Promise<ScanSource> {
-  const text = await io.readStdin();
-  return { file: STDIN_NAME, relativePath: STDIN_NAME, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+/**
+ * Stdin as a source, named `<stdin>` (read as Kubernetes YAML) or by `--stdin-filename`, which
+ * then decides its language and is matched by `exclude` and suppressions like a file on disk
+ * (ESLint's option of the same name). Undefined when `exclude` skips that name.
+ */
+async function stdinSource(args: ScanArgs, io: CliIo, configDir: string, config: PalisadeConfig, warn: (message: string) => void): Promise<ScanSource | undefined> {
+  const raw = await io.readStdin();
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (args.stdinFilename === undefined) return { file: STDIN_NAME, relativePath: STDIN_NAME, text };
+  const absolute = path.resolve(io.cwd, args.stdinFilename);
+  const file = displayPath(absolute, io.cwd);
+  const relativePath = toPosix(path.relative(configDir, absolute));
+  if (isExcluded(relativePath, config)) {
+    warn(`stdin not scanned: ${file} is excluded by the config`);
+    return undefined;
+  }
+  return { file, relativePath, text };
+}
+
+/**
+ * The texts of the given files, for related locations that carry offsets only: stdin's from
+ * memory, the others read again from disk (as the scan read them, without a byte order mark).
+ */
+export async function readTexts(files: ReadonlySet<string>, stdin: ScanSource | undefined, cwd: string): Promise<TextOf> {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = file === stdin?.file ? stdin.text : (await readSource(path.resolve(cwd, file), file, file))?.text;
+    if (text !== undefined) texts.set(file, text);
+  }
+  return (file) => texts.get(file);
 }
 
 /** Colour only for a person at a terminal: never in files, pipes, with --no-color or NO_COLOR. */
@@ -94,15 +128,22 @@ function useColor(args: ScanArgs, io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
-function render(args: ScanArgs, result: ScanResult, warnings: readonly string[], color: boolean): string {
+interface RenderOptions {
+  warnings: readonly string[];
+  textOf: TextOf;
+  color: boolean;
+}
+
+function render(args: ScanArgs, result: ScanResult, { warnings, textOf, color }: RenderOptions): string {
   switch (args.format) {
     case 'json':
-      return formatJson(result);
+      return formatJson(result, { textOf });
     case 'sarif':
-      return formatSarif(result, { warnings });
+      return formatSarif(result, { warnings, textOf });
     case 'text':
       return formatText(result, {
         color,
+        textOf,
         showSuppressed: args.showSuppressed,
         ...(args.quiet ? { quietBelow: args.failOn === 'none' ? 'error' : args.failOn } : {}),
       });

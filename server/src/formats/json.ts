@@ -1,9 +1,11 @@
 /**
  * The machine-readable report. Positions are 0-based (LSP convention), paths are relative to the
  * working folder with forward slashes, and suppressed findings are always included and marked.
+ * Related locations (`related`) list those of the finding's file first, then other files'.
  */
 import type { ObjectRef, Range, Severity, Suppression } from '../../../rules/engine/types';
 import type { ScanResult, ScanSummary } from '../workspace/scan';
+import { relatedNotes, type RelatedNote, type TextOf } from './related';
 import { PALISADE_VERSION } from './tool';
 
 export interface JsonFinding {
@@ -16,6 +18,8 @@ export interface JsonFinding {
   path: string;
   documentIndex: number;
   suppressed?: Suppression;
+  /** Other places that explain the finding, in this file or another; absent when none. */
+  related?: RelatedNote[];
 }
 
 export interface JsonReport {
@@ -24,12 +28,18 @@ export interface JsonReport {
   summary: ScanSummary;
 }
 
-export function toJsonReport(result: ScanResult): JsonReport {
+export interface JsonOptions {
+  /** File texts, for related locations whose finding gives offsets only. */
+  textOf?: TextOf;
+}
+
+export function toJsonReport(result: ScanResult, options: JsonOptions = {}): JsonReport {
   return {
     version: PALISADE_VERSION,
     files: result.files.map((file) => ({
       path: file.file,
       findings: file.findings.map((f) => {
+        const related = relatedNotes(f, file.file, options.textOf);
         const out: JsonFinding = {
           ruleId: f.ruleId,
           severity: f.severity,
@@ -39,6 +49,7 @@ export function toJsonReport(result: ScanResult): JsonReport {
           path: f.path,
           documentIndex: f.documentIndex,
           ...(f.suppressed ? { suppressed: f.suppressed } : {}),
+          ...(related.length > 0 ? { related } : {}),
         };
         return out;
       }),
@@ -47,6 +58,6 @@ export function toJsonReport(result: ScanResult): JsonReport {
   };
 }
 
-export function formatJson(result: ScanResult): string {
-  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+export function formatJson(result: ScanResult, options: JsonOptions = {}): string {
+  return `${JSON.stringify(toJsonReport(result, options), null, 2)}\n`;
 }

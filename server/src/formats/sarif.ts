@@ -8,15 +8,20 @@
  *   not its line, so an alert survives lines inserted above it.
  * - Suppressed findings are kept with a `suppressions` entry: `inSource` for annotations and
  *   comments, `external` for the config file.
+ * - Related locations (same file or another) become `relatedLocations`, each with its own
+ *   message and an `id` (1, 2, ...). The result message does not embed links to them
+ *   (`[text](1)`, SARIF 3.11.6): that is optional, and our messages are written as plain
+ *   sentences that other formats show unchanged.
  */
 import { createHash } from 'node:crypto';
-import type { Location, Log, Notification, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
+import type { Location, Log, Notification, Region, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
 import { BUILTIN_META } from '../../../rules/engine/builtin';
-import type { RuleMeta, Severity } from '../../../rules/engine/types';
+import type { Range, RuleMeta, Severity } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import { ALL_META } from '../../../rules/index';
 import type { ScanResult } from '../workspace/scan';
 import { referenceLines, referenceMarkdown } from './references';
+import { relatedNotes, type RelatedNote, type TextOf } from './related';
 import { PALISADE_INFORMATION_URI, PALISADE_NAME, PALISADE_VERSION } from './tool';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -30,6 +35,8 @@ const BUILTIN_IDS = new Set(BUILTIN_META.map((m) => m.id));
 export interface SarifOptions {
   /** Warnings of the scan itself (unreadable folders), reported as tool notifications. */
   warnings?: readonly string[];
+  /** File texts, for related locations whose finding gives offsets only. */
+  textOf?: TextOf;
 }
 
 export function toSarif(result: ScanResult, options: SarifOptions = {}): Log {
@@ -48,7 +55,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): Log {
   for (const file of result.files) {
     const occurrences = new Map<string, number>();
     for (const finding of file.findings) {
-      results.push(toResult(finding, file.file, ruleIndex(finding.ruleId), occurrences));
+      results.push(toResult(finding, file.file, ruleIndex(finding.ruleId), occurrences, options.textOf));
     }
   }
   const notifications: Notification[] = (options.warnings ?? []).map((text) => ({ level: 'warning', message: { text } }));
@@ -109,13 +116,15 @@ function tagsOf(meta: RuleMeta, builtin: boolean): string[] {
   return tags;
 }
 
-function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, occurrences: Map<string, number>): Result {
+function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, occurrences: Map<string, number>, textOf: TextOf | undefined): Result {
+  const related = relatedNotes(finding, file, textOf);
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: finding.message },
-    locations: [toLocation(file, finding)],
+    locations: [toLocation(file, finding.range)],
+    ...(related.length > 0 ? { relatedLocations: related.map(toRelatedLocation) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, file, occurrences) },
     properties: {
       documentIndex: finding.documentIndex,
@@ -127,14 +136,22 @@ function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, oc
   return result;
 }
 
-function toLocation(file: string, finding: WorkspaceFinding): Location {
-  const { start, end } = finding.range;
+function toLocation(file: string, range: Range | undefined): Location {
   return {
     physicalLocation: {
       artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' },
-      region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+      ...(range ? { region: toRegion(range) } : {}),
     },
   };
+}
+
+/** 1-based lines and columns; the end column is exclusive, as the engine's end is. */
+function toRegion({ start, end }: Range): Region {
+  return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+function toRelatedLocation(note: RelatedNote, index: number): Location {
+  return { id: index + 1, ...toLocation(note.file, note.range), message: { text: note.message } };
 }
 
 /** A relative URI reference: each path segment percent-encoded, slashes kept. */

@@ -1,10 +1,13 @@
 /**
  * The report for people: one line per finding, `path:line:col  severity  rule-id  message`
  * (1-based, so terminals and editors can jump to it), grouped per file, then a summary.
+ * Related locations follow their finding as indented `note: path:line:col  message` lines,
+ * like a compiler's notes.
  */
 import type { Severity } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import type { ScanResult, ScanSummary } from '../workspace/scan';
+import { relatedNotes, type RelatedNote, type TextOf } from './related';
 
 export interface TextFormatOptions {
   color: boolean;
@@ -12,6 +15,8 @@ export interface TextFormatOptions {
   showSuppressed: boolean;
   /** Only findings at least this severe are listed and the summary is left out (`--quiet`). */
   quietBelow?: Severity;
+  /** File texts, for related locations whose finding gives offsets only. */
+  textOf?: TextOf;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -27,7 +32,7 @@ export function formatText(result: ScanResult, options: TextFormatOptions): stri
   const groups: string[] = [];
   for (const file of result.files) {
     const shown = file.findings.filter((f) => isShown(f, options));
-    if (shown.length > 0) groups.push(formatGroup(file.file, shown, paint));
+    if (shown.length > 0) groups.push(formatGroup(file.file, shown, paint, options.textOf));
   }
   const parts = groups.length > 0 ? [groups.join('\n\n')] : [];
   if (options.quietBelow === undefined) parts.push(formatSummary(result.summary, options.showSuppressed, paint));
@@ -39,7 +44,7 @@ function isShown(f: WorkspaceFinding, options: TextFormatOptions): boolean {
   return options.quietBelow === undefined || atLeast(f.severity, options.quietBelow);
 }
 
-function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint: Paint): string {
+function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint: Paint, textOf: TextOf | undefined): string {
   const locations = findings.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
   const locationWidth = Math.max(...locations.map((l) => l.length));
   const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
@@ -53,9 +58,15 @@ function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint:
         f.message,
       ];
       const line = columns.join('  ');
-      return f.suppressed ? `${line}  ${paint('2', `(suppressed by ${describeSuppression(f)})`)}` : line;
+      const notes = relatedNotes(f, file, textOf).map((note) => formatNote(note, paint));
+      return [f.suppressed ? `${line}  ${paint('2', `(suppressed by ${describeSuppression(f)})`)}` : line, ...notes].join('\n');
     })
     .join('\n');
+}
+
+function formatNote(note: RelatedNote, paint: Paint): string {
+  const where = note.range ? `${note.file}:${note.range.start.line + 1}:${note.range.start.character + 1}` : note.file;
+  return `  ${paint('1', 'note:')} ${where}  ${note.message}`;
 }
 
 function describeSuppression(f: WorkspaceFinding): string {

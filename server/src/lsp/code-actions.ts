@@ -1,5 +1,5 @@
 /**
- * Quick fixes for a diagnostic, found by the finding's key (never by message text):
+ * Quick fixes for a diagnostic, found by the finding's rule and range (never by message text):
  * the rule's safe fix (preferred), its suggestions, and "Ignore <rule> for this line / object".
  * Plus `source.fixAll.palisade` for `editor.codeActionsOnSave`. Every action carries its edit
  * directly, versioned for the document version it was computed on.
@@ -16,8 +16,8 @@ import {
 } from 'vscode-languageserver/node';
 import { BUILTIN_META } from '../../../rules/engine/builtin';
 import { LineIndex } from '../../../rules/engine/text';
-import { findingKey, type Finding, type TextEdit } from '../../../rules/engine/types';
-import { SOURCE, type DiagnosticData } from './diagnostics';
+import type { Finding, Position, Range, TextEdit } from '../../../rules/engine/types';
+import { isDiagnosticOf, SOURCE } from './diagnostics';
 import { fixAllEditOf } from './fix-all';
 import { ignoreLineEdit, ignoreObjectEdit } from './suppress';
 import type { Published, Validator } from './validator';
@@ -33,7 +33,7 @@ export async function codeActions(params: CodeActionParams, validator: Validator
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      const finding = findingFor(diagnostic, published);
+      const finding = findingFor(diagnostic, published, params.range);
       if (finding) actions.push(...quickFixes(uri, published, finding, diagnostic, validator));
     }
   }
@@ -49,18 +49,22 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-function findingFor(diagnostic: Diagnostic, published: Published): Finding | undefined {
-  const data = diagnostic.data as DiagnosticData | undefined;
-  if (diagnostic.source !== SOURCE || typeof data?.key !== 'string') return undefined;
-  const candidates = published.findings.filter((f) => findingKey(f) === data.key);
-  // Two findings can share an identity (two parse errors of one document): the range decides.
-  return candidates.find((f) => sameRange(f, diagnostic)) ?? candidates[0];
+/**
+ * The published finding a diagnostic of the request stands for: same rule, same range. The
+ * client's diagnostics can be a version behind (flush just analysed a newer one, and lines may
+ * have moved): then the finding of that rule under the cursor is the one meant.
+ */
+function findingFor(diagnostic: Diagnostic, published: Published, cursor: Range): Finding | undefined {
+  if (diagnostic.source !== SOURCE) return undefined;
+  return published.findings.find((f) => isDiagnosticOf(f, diagnostic)) ?? published.findings.find((f) => f.ruleId === diagnostic.code && touches(f.range, cursor));
 }
 
-function sameRange(f: Finding, d: Diagnostic): boolean {
-  const a = f.range;
-  const b = d.range;
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+function touches(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function before(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
 }
 
 function quickFixes(uri: string, published: Published, finding: Finding, diagnostic: Diagnostic, validator: Validator): CodeAction[] {

@@ -4,22 +4,17 @@
  */
 import {
   DiagnosticSeverity,
+  type CodeDescription,
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver/node';
-import type { CrossFileRelated, WorkspaceFinding } from '../../../rules/engine/workspace';
-import { LineIndex, lineIndexOf } from '../../../rules/engine/text';
-import { findingKey, type Finding, type Severity } from '../../../rules/engine/types';
+import type { WorkspaceFinding } from '../../../rules/engine/workspace';
+import type { Finding, Severity } from '../../../rules/engine/types';
 import type { ConfigProblem } from '../workspace/config-file';
 import { docsUrl } from './docs-url';
 
 export const SOURCE = 'palisade';
 export const CONFIG_ERROR_CODE = 'invalid-config';
-
-export interface DiagnosticData {
-  key: string;
-  fixable: boolean;
-}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,37 +22,58 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Text of other files, for ranges of cross-file related locations. */
-export type TextOf = (uri: string) => string | undefined;
-
-export function toDiagnostic(finding: WorkspaceFinding, uri: string, lines: LineIndex, textOf: TextOf): Diagnostic {
-  const data: DiagnosticData = { key: findingKey(finding), fixable: finding.fix !== undefined };
+/**
+ * No `data`: a code action finds its finding again by rule and range (see code-actions.ts).
+ * A file can have thousands of diagnostics, all sent on every keystroke, so each byte counts.
+ */
+export function toDiagnostic(finding: WorkspaceFinding, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
+    codeDescription: codeDescriptionOf(finding.ruleId),
     source: SOURCE,
     message: finding.message,
-    data,
   };
-  const related = [
-    ...(finding.related ?? []).map((r) => ({ location: { uri, range: lines.rangeAt(r.start, r.end) }, message: r.message })),
-    ...(finding.crossFileRelated ?? []).flatMap((r) => crossFile(r, textOf)),
-  ];
-  if (related.length > 0) diagnostic.relatedInformation = related;
+  if (finding.related || finding.crossFileRelated) diagnostic.relatedInformation = relatedInformation(finding, uri);
   return diagnostic;
 }
 
-function crossFile(r: CrossFileRelated, textOf: TextOf): DiagnosticRelatedInformation[] {
-  const text = textOf(r.file);
-  if (text === undefined) return [];
-  return [{ location: { uri: r.file, range: new LineIndex(text).rangeAt(r.start, r.end) }, message: r.message }];
+function relatedInformation(finding: WorkspaceFinding, uri: string): DiagnosticRelatedInformation[] {
+  const here = (finding.related ?? []).map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  const elsewhere = (finding.crossFileRelated ?? []).map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message }));
+  return [...here, ...elsewhere];
 }
 
-export function toDiagnostics(findings: readonly Finding[], uri: string, text: string, textOf: TextOf): Diagnostic[] {
-  const lines = lineIndexOf(text);
-  return findings.filter((f) => !f.suppressed).map((f) => toDiagnostic(f, uri, lines, textOf));
+/** One object per rule, shared by its diagnostics (the serialised message is the same). */
+const codeDescriptions = new Map<string, CodeDescription>();
+
+function codeDescriptionOf(ruleId: string): CodeDescription {
+  let description = codeDescriptions.get(ruleId);
+  if (!description) {
+    description = { href: docsUrl(ruleId) };
+    codeDescriptions.set(ruleId, description);
+  }
+  return description;
+}
+
+export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const f of findings) if (!f.suppressed) diagnostics.push(toDiagnostic(f, uri));
+  return diagnostics;
+}
+
+/** True when the diagnostic a client sent back is the one published for this finding. */
+export function isDiagnosticOf(finding: Finding, diagnostic: Diagnostic): boolean {
+  const a = finding.range;
+  const b = diagnostic.range;
+  return (
+    diagnostic.code === finding.ruleId &&
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 export function configProblemDiagnostic(problem: ConfigProblem): Diagnostic {

@@ -15,6 +15,7 @@
 import { copyFinding } from '../../../rules/engine/changes';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, languageOf, type AnalyzedObject, type AnalyzeOptions, type FileAnalysis } from '../../../rules/engine/analyze';
@@ -41,8 +42,23 @@ export interface Published {
   engine?: EngineConfig;
 }
 
-/** The pause after a keystroke before the document is analysed (no setting changes it). */
+/** The longest pause after a keystroke before the document is analysed (no setting changes it). */
 export const DEBOUNCE_MS = 150;
+
+/** An edit whose analysis and publishing cost less than this is analysed at once. */
+export const IMMEDIATE_BELOW_MS = 25;
+
+/**
+ * The pause after a keystroke, from what the file's last analysis cost. Most edits re-analyse
+ * one document of a cached file and cost a few milliseconds: those run at once, as ESLint's
+ * server does, so squiggles follow typing. A file that costs more (a huge document is parsed
+ * whole) waits for typing to pause, as long as one analysis takes (at most DEBOUNCE_MS), so
+ * analysis never takes more than about half the time while the user types.
+ */
+export function debounceFor(lastCostMs: number | undefined): number {
+  if (lastCostMs === undefined) return DEBOUNCE_MS;
+  return lastCostMs < IMMEDIATE_BELOW_MS ? 0 : Math.min(DEBOUNCE_MS, Math.ceil(lastCostMs));
+}
 
 /** The pause after the last keystroke in a folder before workspace rules run over it. */
 export const WORKSPACE_IDLE_MS = 400;
@@ -75,6 +91,8 @@ export interface ValidatorContext {
 export class Validator {
   readonly scheduler: Scheduler;
   private readonly published = new Map<string, Published>();
+  /** What the last analysis of each open document cost, in ms (for `debounceFor`). */
+  private readonly costs = new Map<string, number>();
   private readonly engines = new Map<string, EngineConfig>();
   /** The policy of each group's waiting workspace run (that of the file last edited). */
   private readonly deferredEngines = new Map<string, EngineConfig>();
@@ -99,12 +117,13 @@ export class Validator {
       return;
     }
     if (!languageFor(doc.uri, doc.languageId)) return;
-    const delay = reason === 'change' ? DEBOUNCE_MS : 0;
+    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri)) : 0;
     this.scheduler.schedule(doc.uri, (signal) => this.validateOpen(doc.uri, reason, signal), delay);
   }
 
   async close(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
+    this.costs.delete(uri);
     if (isConfigFile(uri)) {
       await this.configDiagnostics.publishLoaded();
       return;
@@ -158,7 +177,9 @@ export class Validator {
     const text = current.getText();
     const file = this.ctx.index.entry(uri, this.groupOf(uri));
     file.source = 'open';
+    const started = performance.now();
     this.update(file, text, engine, version, batch, undefined, reason === 'change');
+    this.costs.set(uri, performance.now() - started);
   }
 
   /**
@@ -331,8 +352,7 @@ export class Validator {
     const engine = this.engines.get(uri);
     const findings = this.findingsFor(uri, file.analysis, engine);
     this.published.set(uri, { version: file.version, text: file.text, findings, engine });
-    const textOf = (other: string) => this.ctx.index.get(other)?.text;
-    const diagnostics = toDiagnostics(findings, uri, file.text, textOf);
+    const diagnostics = toDiagnostics(findings, uri);
     void this.ctx.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 

@@ -8,9 +8,10 @@
  *
  * Nothing here knows LSP: files are keyed by URI strings, and the caller decides what to publish.
  */
-import { AnalysisCache, type AnalyzedObject, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
+import { AnalysisCache, shiftRange, type AnalyzedObject, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
+import { withoutChanges } from '../../../rules/engine/changes';
 import type { RuleOptions } from '../../../rules/engine/rule';
-import { lineIndexOf, type LineIndex } from '../../../rules/engine/text';
+import type { RelatedLocation } from '../../../rules/engine/types';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
 
 export type FileSource = 'open' | 'disk';
@@ -83,7 +84,7 @@ export class WorkspaceIndex {
     const changed = before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
     if (changed) {
       this.staleGroups.add(file.group);
-      this.carryOver(file.uri, before, after, text);
+      this.carryOver(file.uri, before, after);
     }
     return changed;
   }
@@ -94,26 +95,24 @@ export class WorkspaceIndex {
    * A document is unchanged when the analysis reused its object (the cache is keyed by text).
    * Fixes are dropped: code actions flush, which runs the rules again first.
    */
-  private carryOver(uri: string, before: readonly AnalyzedObject[], after: readonly AnalyzedObject[], text: string): void {
+  private carryOver(uri: string, before: readonly AnalyzedObject[], after: readonly AnalyzedObject[]): void {
     const old = this.workspaceFindings.get(uri);
     if (!old || old.length === 0) return;
-    const moved = new Map<number, { delta: number; documentIndex: number }>();
+    const moved = new Map<number, Shift>();
     const newPlace = new Map(after.map((o) => [o.object, o]));
     for (const o of before) {
       const now = newPlace.get(o.object);
-      if (now) moved.set(o.offset, { delta: now.offset - o.offset, documentIndex: now.documentIndex - o.documentIndex });
+      if (now) moved.set(o.offset, { delta: now.offset - o.offset, lines: now.line - o.line, documentIndex: now.documentIndex - o.documentIndex });
     }
     // Segment starts of the old layout, ascending: a location belongs to the last one at or before it.
     const starts = [...new Set(before.map((o) => o.offset))].sort((a, b) => a - b);
     const shiftOf = (offset: number) => moved.get(segmentStart(starts, offset));
-    let lines: LineIndex | undefined;
     const kept: WorkspaceFinding[] = [];
     for (const f of old) {
       const shift = shiftOf(f.start);
       const related = f.related?.map((r) => ({ r, shift: shiftOf(r.start) }));
       if (!shift || related?.some((x) => !x.shift)) continue;
-      lines ??= lineIndexOf(text);
-      kept.push(shifted(f, shift, related, lines));
+      kept.push(isStill(shift, related) ? f : shifted(f, shift, related));
     }
     this.workspaceFindings.set(uri, kept);
     this.signatures.set(uri, signature(kept));
@@ -176,33 +175,46 @@ export class WorkspaceIndex {
   }
 }
 
+/** Offsets move when text before them changes length; lines only when lines were added or removed. */
+interface Shift {
+  delta: number;
+  lines: number;
+  documentIndex: number;
+}
+
+/**
+ * Binary search: the last segment start at or before `offset`. Runs for every workspace
+ * finding of the file on every keystroke that changes an object.
+ */
 function segmentStart(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
   let found = -1;
-  for (const start of starts) {
-    if (start > offset) break;
-    found = start;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] <= offset) {
+      found = starts[mid];
+      low = mid + 1;
+    } else high = mid - 1;
   }
   return found;
 }
 
-type Shift = { delta: number; documentIndex: number };
+function isStill(shift: Shift, related: Array<{ shift?: Shift }> | undefined): boolean {
+  const still = (s: Shift | undefined) => s !== undefined && s.delta === 0 && s.lines === 0 && s.documentIndex === 0;
+  return still(shift) && (related ?? []).every((x) => still(x.shift));
+}
 
-function shifted(
-  f: WorkspaceFinding,
-  shift: Shift,
-  related: Array<{ r: NonNullable<WorkspaceFinding['related']>[number]; shift?: Shift }> | undefined,
-  lines: LineIndex,
-): WorkspaceFinding {
-  const start = f.start + shift.delta;
-  const end = f.end + shift.delta;
-  // Spread, not copyFinding: the copy must not keep the lazy fix of the old offsets.
-  const { fix: _fix, suggestions: _suggestions, ...rest } = Object.getOwnPropertyDescriptors(f);
-  const copy = Object.defineProperties({}, rest) as WorkspaceFinding;
-  copy.start = start;
-  copy.end = end;
-  copy.range = lines.rangeAt(start, end);
+function shifted(f: WorkspaceFinding, shift: Shift, related: Array<{ r: RelatedLocation; shift?: Shift }> | undefined): WorkspaceFinding {
+  // Without the lazy fix: it was computed for the old offsets.
+  const copy = withoutChanges(f);
+  copy.start = f.start + shift.delta;
+  copy.end = f.end + shift.delta;
+  copy.range = shiftRange(f.range, shift.lines);
   copy.documentIndex = f.documentIndex + shift.documentIndex;
-  if (related) copy.related = related.map(({ r, shift: s }) => ({ ...r, start: r.start + s!.delta, end: r.end + s!.delta }));
+  if (related) {
+    copy.related = related.map(({ r, shift: s }) => ({ ...r, start: r.start + s!.delta, end: r.end + s!.delta, range: shiftRange(r.range, s!.lines) }));
+  }
   return copy;
 }
 

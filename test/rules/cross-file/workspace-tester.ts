@@ -4,6 +4,7 @@
  * (file, range, message, related locations with their files), so tests assert them exactly.
  */
 import { analyzeFile } from '../../../rules/engine/analyze';
+import { plainFinding } from '../../../rules/engine/changes';
 import { defaultConfig, resolveRules } from '../../../rules/engine/config';
 import { LineIndex } from '../../../rules/engine/text';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
@@ -36,7 +37,7 @@ export function workspaceFindings(files: Record<string, string>, ruleId: string,
   const rules = resolveRules(RULES, { ...defaultConfig(), profile: 'strict' });
   const opts = ruleOptions(options);
   const analysed = Object.entries(files).map(([file, text]) => ({ file, text, analysis: analyzeFile(file, text, rules, opts) }));
-  return [...analyzeWorkspace(analysed, rules, opts)].flatMap(([file, list]) => list.filter((f) => f.ruleId === ruleId).map((f) => ({ ...f, file })));
+  return [...analyzeWorkspace(analysed, rules, opts)].flatMap(([file, list]) => list.filter((f) => f.ruleId === ruleId).map((f) => ({ ...plainFinding(f), file })));
 }
 
 function tuple(text: string, start: number, end: number): RangeTuple {

@@ -71,5 +71,89 @@ ruleTester(rule, {
         { range: [11, 65, 11, 74], message: /^The ephemeral container "debug" adds the capability CAP_CHOWN/ },
       ],
     },
+    {
+      // Harden removes both SYS_ADMIN items (with CHOWN), so its allowPrivilegeEscalation: false
+      // is valid. Removing SYS_ADMIN alone would shift CHOWN's restricted finding: not offered.
+      name: 'SYS_ADMIN twice beside CHOWN: the harden change, which removes every one',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+          - name: fuse
+            securityContext:
+              capabilities:
+                add:
+                - SYS_ADMIN
+                - CHOWN
+                - SYS_ADMIN
+      `,
+      errors: [
+        {
+          range: [9, 10, 9, 19],
+          suggestions: [
+            {
+              title:
+                'Harden the container "fuse" to the restricted Pod Security Standard (allowPrivilegeEscalation: false, capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault, remove SYS_ADMIN and CHOWN from capabilities.add)',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers:
+                  - name: fuse
+                    securityContext:
+                      capabilities:
+                        drop:
+                        - ALL
+                      allowPrivilegeEscalation: false
+                      runAsNonRoot: true
+                      seccompProfile:
+                        type: RuntimeDefault
+              `,
+            },
+          ],
+        },
+        { range: [11, 10, 11, 19], path: 'spec.containers[0].securityContext.capabilities.add[2]' },
+      ],
+    },
+    {
+      name: 'Windows pod: no harden change (Linux controls), the removal takes the emptied capabilities key',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          os: {name: windows}
+          containers:
+          - name: a
+            securityContext:
+              windowsOptions: {runAsUserName: ContainerUser}
+              capabilities:
+                add: [SYS_ADMIN]
+      `,
+      errors: [
+        {
+          range: [10, 14, 10, 23],
+          suggestions: [
+            {
+              title: 'Remove SYS_ADMIN from capabilities.add of the container "a"',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  os: {name: windows}
+                  containers:
+                  - name: a
+                    securityContext:
+                      windowsOptions: {runAsUserName: ContainerUser}
+              `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -198,7 +198,9 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'no suggestion beside an added SYS_ADMIN, which the API refuses with allowPrivilegeEscalation: false',
+      // The API refuses allowPrivilegeEscalation: false next to an added SYS_ADMIN: the specific
+      // change is not offered, the harden change removes SYS_ADMIN in the same edit.
+      name: 'beside an added SYS_ADMIN, only the harden change, which removes it',
       code: yaml`
         apiVersion: v1
         kind: Pod
@@ -210,7 +212,31 @@ ruleTester(rule, {
                 capabilities: {add: [CAP_SYS_ADMIN]}
                 allowPrivilegeEscalation: true
       `,
-      errors: [{ range: [8, 34, 8, 38], suggestions: [] }],
+      errors: [
+        {
+          range: [8, 34, 8, 38],
+          suggestions: [
+            {
+              title:
+                'Harden the container "fuse" to the restricted Pod Security Standard (allowPrivilegeEscalation: false, capabilities.drop: [ALL], runAsNonRoot: true, seccompProfile.type: RuntimeDefault, remove CAP_SYS_ADMIN from capabilities.add)',
+              output: yaml`
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: fuse}
+                spec:
+                  containers:
+                    - name: fuse
+                      securityContext:
+                        capabilities: {drop: [ALL]}
+                        allowPrivilegeEscalation: false
+                        runAsNonRoot: true
+                        seccompProfile:
+                          type: RuntimeDefault
+              `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -85,6 +85,6 @@ ruleTester(rule, {
 describe('rbac-aws-auth-configmap related location', () => {
   it('points at the verb that grants the write', () => {
     const [finding] = runRule(rule, NAMED_PATCH);
-    assert.deepEqual(finding.related, [{ start: 205, end: 210, message: '"patch" grants patch' }]);
+    assert.deepEqual(finding.related, [{ start: 205, end: 210, range: { start: { line: 7, character: 17 }, end: { line: 7, character: 22 } }, message: '"patch" grants patch' }]);
   });
 });

@@ -23,7 +23,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'Deployment: a request is not a limit',
+      name: 'Deployment: a request is not a limit; the new limit equals it',
       code: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -42,6 +42,25 @@ ruleTester(rule, {
           range: [10, 12, 10, 18],
           path: 'spec.template.spec.containers[0].resources.limits',
           message: 'The container "web" sets no CPU limit, so it can use every core of the node. Add resources.limits.cpu (for example 500m).',
+          // Not the 500m default: requests-not-equal-limits would report the request of 100m.
+          suggestions: [
+            {
+              title: 'Add limits.cpu: 100m to the container "web"',
+              output: yaml`
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          resources:
+                            requests: {cpu: 100m}
+                            limits: {memory: 128Mi, cpu: 100m}
+              `,
+            },
+          ],
         },
       ],
     },
@@ -70,7 +89,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'suggests every missing entry when resources is absent, and a limit no lower than the request',
+      name: 'suggests every missing entry when resources is absent, each request equal to its limit',
       code: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -94,7 +113,9 @@ ruleTester(rule, {
           // Adding limits.cpu alone would move the other missing entries' findings to the new resources map.
           suggestions: [
             {
-              title: 'Add requests.cpu: 100m, requests.memory: 128Mi, limits.cpu: 500m, limits.memory: 256Mi to the container "web"',
+              // The limits' defaults for the requests too: a request lower than its limit is a
+              // requests-not-equal-limits finding, a lower limit could throttle or OOM-kill.
+              title: 'Add requests.cpu: 500m, requests.memory: 256Mi, limits.cpu: 500m, limits.memory: 256Mi to the container "web"',
               output: yaml`
                 apiVersion: apps/v1
                 kind: Deployment
@@ -107,8 +128,8 @@ ruleTester(rule, {
                           image: nginx:1.27
                           resources:
                             requests:
-                              cpu: 100m
-                              memory: 128Mi
+                              cpu: 500m
+                              memory: 256Mi
                             limits:
                               cpu: 500m
                               memory: 256Mi
@@ -124,7 +145,7 @@ ruleTester(rule, {
         },
         {
           range: [14, 12, 14, 18],
-          // 500m would be below the request of 2 CPUs, which the API rejects.
+          // The request's value, quotes included: equal to it, and 500m would be below it, which the API rejects.
           suggestions: [
             {
               title: 'Add limits.cpu: 2 to the container "api"',

@@ -114,7 +114,8 @@ ruleTester(rule, {
               `,
             },
             {
-              title: 'Add requests.cpu: 100m, limits.cpu: 500m to the container "job"',
+              // Both new: the request takes the limit's value, as requests-not-equal-limits asks.
+              title: 'Add requests.cpu: 500m, limits.cpu: 500m to the container "job"',
               output: yaml`
                 apiVersion: batch/v1
                 kind: CronJob
@@ -130,7 +131,7 @@ ruleTester(rule, {
                             resources:
                               limits: {memory: 1Gi, cpu: 500m}
                               requests:
-                                cpu: 100m
+                                cpu: 500m
               `,
             },
           ],

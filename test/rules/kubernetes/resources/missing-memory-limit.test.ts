@@ -104,7 +104,7 @@ ruleTester(rule, {
               `,
             },
             {
-              title: 'Add requests.memory: 128Mi, limits.memory: 256Mi to the container "web"',
+              title: 'Add requests.memory: 256Mi, limits.memory: 256Mi to the container "web"',
               output: yaml`
                 apiVersion: v1
                 kind: Pod
@@ -116,7 +116,7 @@ ruleTester(rule, {
                             resources:
                                 requests:
                                     cpu: 250m
-                                    memory: 128Mi
+                                    memory: 256Mi
                                 limits:
                                     cpu: 500m
                                     memory: 256Mi

@@ -90,7 +90,8 @@ ruleTester(rule, {
               `,
             },
             {
-              title: 'Add requests.memory: 128Mi, limits.memory: 256Mi to the container "web"',
+              // Both new: the request takes the limit's value, as requests-not-equal-limits asks.
+              title: 'Add requests.memory: 256Mi, limits.memory: 256Mi to the container "web"',
               output: yaml`
                 apiVersion: v1
                 kind: Pod
@@ -102,7 +103,7 @@ ruleTester(rule, {
                             resources:
                                 requests:
                                     cpu: 250m
-                                    memory: 128Mi
+                                    memory: 256Mi
                                 limits:
                                     cpu: 500m
                                     memory: 256Mi
