@@ -20,11 +20,13 @@ import { ConfigStore } from './lsp/engine-config';
 import { hoverFor } from './lsp/hover';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceFolders } from './lsp/uris';
+import { limitHeapGrowth } from './lsp/heap';
 import { Validator } from './lsp/validator';
 import { onWatchedFilesChanged, WATCHERS } from './lsp/watched-files';
 import { indexWorkspace, type ScanContext } from './lsp/workspace-scan';
 import { WorkspaceIndex } from './workspace/index';
 
+limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();

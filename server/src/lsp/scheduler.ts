@@ -6,6 +6,7 @@ export type Job = (signal: AbortSignal) => Promise<void>;
 
 export class Scheduler {
   private readonly pending = new Map<string, { timer?: NodeJS.Timeout; controller: AbortController }>();
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly delayMs: number,
@@ -26,6 +27,7 @@ export class Scheduler {
         })
         .finally(() => {
           if (this.pending.get(uri) === entry) this.pending.delete(uri);
+          this.wakeIdleWaiters();
         });
     };
     if (delay <= 0) run();
@@ -38,6 +40,29 @@ export class Scheduler {
     if (entry.timer) clearTimeout(entry.timer);
     entry.controller.abort();
     this.pending.delete(uri);
+    this.wakeIdleWaiters();
+  }
+
+  /**
+   * Resolves once no job is waiting or running, except background ones (keys starting with
+   * NUL, such as deferred workspace runs): bulk work (the start-up index) waits on it, so that
+   * what the user opens or types is analysed first.
+   */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    for (const key of this.pending.keys()) if (!key.startsWith('\0')) return false;
+    return true;
+  }
+
+  private wakeIdleWaiters(): void {
+    if (this.idleWaiters.length === 0 || !this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   isPending(uri: string): boolean {

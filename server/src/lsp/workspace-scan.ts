@@ -185,6 +185,8 @@ async function recordInOrder(ctx: ScanContext, slots: readonly Slot[], signal: A
   const uris: string[] = [];
   let lastYield = performance.now();
   for (const slot of slots) {
+    // Documents the user opens or edits meanwhile go first (a big file here takes seconds).
+    await ctx.validator.scheduler.whenIdle();
     const ready = ctx.documents.get(slot.uri) ? undefined : readyAnalysis(slot);
     if (ready) await ctx.validator.recordFromDisk(slot.uri, slot.source?.text ?? '', ready, batch);
     else if (signal.aborted) continue;
