@@ -69,6 +69,25 @@ export class AnalysisCache {
     this.segments = used;
   }
 
+  /**
+   * Where each segment was last placed. A segment still at the same offset, line and document
+   * index (every document before the edit, and after it when the edit kept the length) keeps
+   * the very same finding objects: fewer objects per keystroke, and the server can reuse what
+   * it built from them. Comment suppressions can depend on any line, so a file with
+   * suppression comments is placed afresh.
+   */
+  private placements = new WeakMap<SegmentAnalysis, Placement>();
+
+  placementOf(analysis: SegmentAnalysis, segment: YamlSegment, documentBase: number, comments: CommentSuppressions): Placement {
+    const previous = this.placements.get(analysis);
+    if (previous && comments.isEmpty && previous.offset === segment.start && previous.line === segment.line && previous.documentBase === documentBase) {
+      return previous;
+    }
+    const placed = place(analysis, segment, documentBase, comments);
+    if (comments.isEmpty) this.placements.set(analysis, placed);
+    return placed;
+  }
+
   /** How many segments the latest analysis reused (for tests and benchmarks). */
   reused = 0;
 }
@@ -175,12 +194,9 @@ export function analyzeYamlText(
     if (analysis.isTemplate && sawTemplate) continue;
     sawTemplate ||= analysis.isTemplate;
     const base = result.documentCount;
-    for (const f of analysis.findings) {
-      result.findings.push(placeFinding(f, segment, base, comments));
-    }
-    for (const o of analysis.objects) {
-      result.objects.push({ documentIndex: base + o.documentInSegment, offset: segment.start, line: segment.line, object: o.object });
-    }
+    const placed = cache?.placementOf(analysis, segment, base, comments) ?? place(analysis, segment, base, comments);
+    for (const f of placed.findings) result.findings.push(f);
+    for (const o of placed.objects) result.objects.push(o);
     result.documentCount += Math.max(analysis.documentCount, analysis.isTemplate ? 1 : 0);
   }
   if (cache) {
@@ -188,6 +204,25 @@ export function analyzeYamlText(
     cache.reused = reused;
   }
   return result;
+}
+
+/** A segment's findings and objects placed in the file, for one position of the segment. */
+export interface Placement {
+  offset: number;
+  line: number;
+  documentBase: number;
+  findings: Finding[];
+  objects: AnalyzedObject[];
+}
+
+function place(analysis: SegmentAnalysis, segment: YamlSegment, documentBase: number, comments: CommentSuppressions): Placement {
+  return {
+    offset: segment.start,
+    line: segment.line,
+    documentBase,
+    findings: analysis.findings.map((f) => placeFinding(f, segment, documentBase, comments)),
+    objects: analysis.objects.map((o) => ({ documentIndex: documentBase + o.documentInSegment, offset: segment.start, line: segment.line, object: o.object })),
+  };
 }
 
 function placeFinding(f: SegmentFinding, segment: YamlSegment, documentBase: number, comments: CommentSuppressions): Finding {

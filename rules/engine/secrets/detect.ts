@@ -74,8 +74,28 @@ function withoutOverlaps(candidates: SecretMatch[]): SecretMatch[] {
 /**
  * The strongest reason to think `value` is a secret: a private key, else a token in a known
  * format, else a literal under a sensitive name. Undefined when it does not look like one.
+ * Memoised like the format scan: splitting names into words for thousands of env vars of a
+ * big unchanged workload showed up in every keystroke's profile.
  */
 export function detectSecret(name: string | undefined, value: string): SecretMatch | undefined {
+  const key = `${name === undefined ? '\u0001' : name}\0${value}`;
+  let found = detected.get(key);
+  if (found === undefined) {
+    found = detectUncached(name, value) ?? null;
+    if (detectedChars + key.length > MAX_SCANNED_CHARS) {
+      detected.clear();
+      detectedChars = 0;
+    }
+    detected.set(key, found);
+    detectedChars += key.length;
+  }
+  return found === null ? undefined : { ...found };
+}
+
+const detected = new Map<string, SecretMatch | null>();
+let detectedChars = 0;
+
+function detectUncached(name: string | undefined, value: string): SecretMatch | undefined {
   const [format] = scanSecretFormats(value, name);
   if (format) return format;
   if (name === undefined || nonSecretValueReason(value) !== undefined) return undefined;

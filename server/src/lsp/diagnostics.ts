@@ -57,9 +57,24 @@ function codeDescriptionOf(ruleId: string): CodeDescription {
   return description;
 }
 
+/**
+ * The diagnostic made from each finding object, by URI. The engine hands back the same finding
+ * objects for documents an edit did not move (see AnalysisCache.placementOf), and findings are
+ * never changed once made (copies are annotated instead), so their diagnostics can be reused.
+ */
+const converted = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
 export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const f of findings) if (!f.suppressed) diagnostics.push(toDiagnostic(f, uri));
+  for (const f of findings) {
+    if (f.suppressed) continue;
+    let done = converted.get(f);
+    if (done?.uri !== uri) {
+      done = { uri, diagnostic: toDiagnostic(f, uri) };
+      converted.set(f, done);
+    }
+    diagnostics.push(done.diagnostic);
+  }
   return diagnostics;
 }
 

@@ -8,10 +8,11 @@
  *
  * Nothing here knows LSP: files are keyed by URI strings, and the caller decides what to publish.
  */
-import { AnalysisCache, shiftRange, type AnalyzedObject, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
+import { AnalysisCache, shiftRange, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
 import { withoutChanges } from '../../../rules/engine/changes';
 import type { RuleOptions } from '../../../rules/engine/rule';
-import type { RelatedLocation } from '../../../rules/engine/types';
+import { lineIndexOf, type LineIndex } from '../../../rules/engine/text';
+import type { Range, RelatedLocation } from '../../../rules/engine/types';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
 
 export type FileSource = 'open' | 'disk';
@@ -78,41 +79,34 @@ export class WorkspaceIndex {
   record(file: IndexedFile, text: string, analysis: FileAnalysis | undefined, version?: number): boolean {
     const before = file.analysis?.objects ?? [];
     const after = analysis?.objects ?? [];
+    const edit = editBetween(file.text, text, (analysis?.documentCount ?? 0) - (file.analysis?.documentCount ?? 0));
     file.text = text;
     file.version = version;
     file.analysis = analysis;
     const changed = before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
     if (changed) {
       this.staleGroups.add(file.group);
-      this.carryOver(file.uri, before, after);
+      this.carryOver(file.uri, edit, text);
     }
     return changed;
   }
 
   /**
-   * Until workspace rules run again, a file keeps the workspace findings of its unchanged
-   * documents, moved to where those documents are now; findings in changed documents go.
-   * A document is unchanged when the analysis reused its object (the cache is keyed by text).
-   * Fixes are dropped: code actions flush, which runs the rules again first.
+   * Until workspace rules run again (they wait for typing to pause), a file keeps its workspace
+   * findings, moved by the edit like an editor moves its markers: those before the edited span
+   * stay, those after it move with the text, those overlapping it go. So a finding elsewhere in
+   * the document being typed in does not flicker off and on. Moved findings lose their lazy
+   * fix (it was built for the old offsets): code actions run the rules again first anyway.
    */
-  private carryOver(uri: string, before: readonly AnalyzedObject[], after: readonly AnalyzedObject[]): void {
+  private carryOver(uri: string, edit: TextChange, text: string): void {
     const old = this.workspaceFindings.get(uri);
     if (!old || old.length === 0) return;
-    const moved = new Map<number, Shift>();
-    const newPlace = new Map(after.map((o) => [o.object, o]));
-    for (const o of before) {
-      const now = newPlace.get(o.object);
-      if (now) moved.set(o.offset, { delta: now.offset - o.offset, lines: now.line - o.line, documentIndex: now.documentIndex - o.documentIndex });
-    }
-    // Segment starts of the old layout, ascending: a location belongs to the last one at or before it.
-    const starts = [...new Set(before.map((o) => o.offset))].sort((a, b) => a - b);
-    const shiftOf = (offset: number) => moved.get(segmentStart(starts, offset));
     const kept: WorkspaceFinding[] = [];
+    let lines: LineIndex | undefined;
+    const newRange = (start: number, end: number) => (lines ??= lineIndexOf(text)).rangeAt(start, end);
     for (const f of old) {
-      const shift = shiftOf(f.start);
-      const related = f.related?.map((r) => ({ r, shift: shiftOf(r.start) }));
-      if (!shift || related?.some((x) => !x.shift)) continue;
-      kept.push(isStill(shift, related) ? f : shifted(f, shift, related));
+      const moved = moveFinding(f, edit, newRange);
+      if (moved) kept.push(moved);
     }
     this.workspaceFindings.set(uri, kept);
     this.signatures.set(uri, signature(kept));
@@ -175,46 +169,95 @@ export class WorkspaceIndex {
   }
 }
 
-/** Offsets move when text before them changes length; lines only when lines were added or removed. */
-interface Shift {
-  delta: number;
+/** One contiguous replacement that turns the old text into the new one. */
+export interface TextChange {
+  /** [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  /** Line breaks added (negative: removed) and documents added by the change. */
   lines: number;
-  documentIndex: number;
+  documents: number;
+  /** Old offset where the change's last line ends: text up to there also moved sideways. */
+  lastLineEnd: number;
 }
 
 /**
- * Binary search: the last segment start at or before `offset`. Runs for every workspace
- * finding of the file on every keystroke that changes an object.
+ * The smallest single change between two texts (common prefix and suffix): on a keystroke,
+ * exactly the typed span. A \r next to the change could merge with or split a line break, so
+ * then the change is widened to the whole text and nothing after it is kept.
  */
-function segmentStart(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid] <= offset) {
-      found = starts[mid];
-      low = mid + 1;
-    } else high = mid - 1;
+export function editBetween(before: string, after: string, documents: number): TextChange {
+  const start = commonPrefix(before, after);
+  const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  if ([before[start - 1], before[oldEnd - 1], before[oldEnd], after[newEnd - 1]].includes('\r')) {
+    return { start, oldEnd: before.length, newEnd: after.length, lines: 0, documents, lastLineEnd: before.length };
   }
-  return found;
+  const lines = lineBreaks(after, start, newEnd) - lineBreaks(before, start, oldEnd);
+  const lineEnd = before.indexOf('\n', oldEnd);
+  return { start, oldEnd, newEnd, lines, documents, lastLineEnd: lineEnd === -1 ? before.length : lineEnd };
 }
 
-function isStill(shift: Shift, related: Array<{ shift?: Shift }> | undefined): boolean {
-  const still = (s: Shift | undefined) => s !== undefined && s.delta === 0 && s.lines === 0 && s.documentIndex === 0;
-  return still(shift) && (related ?? []).every((x) => still(x.shift));
+/** Compared a block at a time first: a substring comparison is a memory compare in V8, a loop over characters is not (2 MB files). */
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
-function shifted(f: WorkspaceFinding, shift: Shift, related: Array<{ r: RelatedLocation; shift?: Shift }> | undefined): WorkspaceFinding {
-  // Without the lazy fix: it was computed for the old offsets.
+/** Length of the common end of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+type Located = { start: number; end: number; range: Range };
+export type NewRange = (start: number, end: number) => Range;
+
+/** Where a location is after the change: the same object when before it, undefined when the change touched it. */
+function moveLocation<T extends Located>(at: T, edit: TextChange, newRange: NewRange): T | undefined {
+  // Touching counts: typing right before or after a value changes that value.
+  if (at.end < edit.start) return at;
+  if (at.start <= edit.oldEnd) return undefined;
+  const delta = edit.newEnd - edit.oldEnd;
+  const sideways = at.start <= edit.lastLineEnd;
+  // Replacing text by text of the same length on other lines (a tag typed over) moves nothing.
+  if (delta === 0 && edit.lines === 0 && !sideways) return at;
+  const start = at.start + delta;
+  const end = at.end + delta;
+  // On the change's last line the characters moved too: measure again (rare, so the whole-text index is fine).
+  const range = sideways ? newRange(start, end) : shiftRange(at.range, edit.lines);
+  return { ...at, start, end, range };
+}
+
+export function moveFinding(f: WorkspaceFinding, edit: TextChange, newRange: NewRange): WorkspaceFinding | undefined {
+  const here = moveLocation(f, edit, newRange);
+  if (!here) return undefined;
+  const related = f.related?.map((r) => moveLocation(r, edit, newRange));
+  if (related?.some((r) => r === undefined)) return undefined;
+  const still = here === f && (related ?? []).every((r, i) => r === f.related![i]);
+  if (still && (f.start < edit.oldEnd || edit.documents === 0)) return f;
+  // Without the lazy fix: it was built for the old offsets.
   const copy = withoutChanges(f);
-  copy.start = f.start + shift.delta;
-  copy.end = f.end + shift.delta;
-  copy.range = shiftRange(f.range, shift.lines);
-  copy.documentIndex = f.documentIndex + shift.documentIndex;
-  if (related) {
-    copy.related = related.map(({ r, shift: s }) => ({ ...r, start: r.start + s!.delta, end: r.end + s!.delta, range: shiftRange(r.range, s!.lines) }));
-  }
+  copy.start = here.start;
+  copy.end = here.end;
+  copy.range = here.range;
+  if (f.start >= edit.oldEnd) copy.documentIndex = f.documentIndex + edit.documents;
+  if (related) copy.related = related as RelatedLocation[];
   return copy;
 }
 
