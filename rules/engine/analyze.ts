@@ -144,6 +144,37 @@ export function analyzeFile(
   return analyzeYamlText(text, rules.filter(isKubernetesRule), options, cache);
 }
 
+/**
+ * Fills the cache with the file's documents a slice of time at a time, awaiting `pause`
+ * between slices, so a big file analysed in the background (the language server's start-up
+ * index) never blocks the editor for long: `analyzeFile` with the same cache then finds every
+ * document done. Only one document at a time is ever run without a pause.
+ */
+export async function warmAnalysisCache(
+  path: string,
+  text: string,
+  rules: readonly ResolvedRule[],
+  options: AnalyzeOptions,
+  cache: AnalysisCache,
+  pause: () => Promise<void>,
+  sliceMs = 20,
+): Promise<void> {
+  const language = options.language ?? languageOf(path) ?? 'kubernetes';
+  if (language !== 'kubernetes' || refuseUnsafeInput(text, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) || !looksLikeKubernetes(text)) return;
+  const kubernetesRules = rules.filter(isKubernetesRule);
+  let sliceStart = performance.now();
+  for (const segment of splitYamlDocuments(text)) {
+    // Taken again after each pause: an analysis meanwhile may have replaced the cache's map.
+    const segments = cache.take(kubernetesRules, options);
+    if (segments.has(segment.text)) continue;
+    segments.set(segment.text, analyzeYamlSegment(segment.text, kubernetesRules, options));
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 const KIND_LINE = /^[ \t-]*kind[ \t]*:/m;
 const API_VERSION_KEY = /apiVersion[ \t]*:/;
 

@@ -3,7 +3,7 @@
  * the others are reused and shifted to their new place.
  */
 import assert from 'node:assert/strict';
-import { AnalysisCache, analyzeFile, analyzeYamlText } from '../../rules/engine/analyze';
+import { AnalysisCache, analyzeFile, analyzeYamlText, warmAnalysisCache } from '../../rules/engine/analyze';
 import { ruleOptions } from '../harness/rule-tester';
 import { privilegedContainer, reportName, resolved, summary } from './fixtures';
 
@@ -75,5 +75,26 @@ describe('engine: AnalysisCache', () => {
     const third = result.objects.find((o) => o.object.name === 'three')!;
     assert.equal(third.documentIndex, 2);
     assert.equal(after.slice(third.offset, third.offset + 4), '---\n');
+  });
+
+  it('is filled a document at a time in the background, pausing between slices, and analyzeFile then reuses everything', async () => {
+    const cache = new AnalysisCache();
+    const pauses: number[] = [];
+    // A zero-length slice: a pause after every document analysed.
+    await warmAnalysisCache('all.yaml', before, rules, options, cache, async () => void pauses.push(pauses.length), 0);
+    assert.equal(pauses.length, 3);
+    const warmed = analyzeFile('all.yaml', before, rules, options, cache);
+    assert.equal(cache.reused, 3, 'every document was analysed by the warm-up');
+    assert.deepEqual(summary(warmed.findings), summary(analyzeFile('all.yaml', before, rules, options).findings));
+  });
+
+  it('warms nothing for text that is not Kubernetes YAML or is a Dockerfile', async () => {
+    const cache = new AnalysisCache();
+    let paused = false;
+    await warmAnalysisCache('ci.yaml', 'jobs: {build: {}}\n', rules, options, cache, async () => void (paused = true), 0);
+    await warmAnalysisCache('Dockerfile', 'FROM alpine\n', rules, options, cache, async () => void (paused = true), 0);
+    assert.equal(paused, false);
+    analyzeFile('all.yaml', before, rules, options, cache);
+    assert.equal(cache.reused, 0);
   });
 });

@@ -53,7 +53,7 @@ export class Scheduler {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private isIdle(): boolean {
+  isIdle(): boolean {
     for (const key of this.pending.keys()) if (!key.startsWith('\0')) return false;
     return true;
   }

@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeFile, languageOf, type AnalyzedObject, type AnalyzeOptions, type FileAnalysis } from '../../../rules/engine/analyze';
+import { analyzeFile, languageOf, warmAnalysisCache, type AnalyzedObject, type AnalyzeOptions, type FileAnalysis } from '../../../rules/engine/analyze';
 import { FILE_NOT_ANALYZED } from '../../../rules/engine/builtin';
 import { applyConfigSuppressions, CONFIG_FILE_NAMES } from '../../../rules/engine/config';
 import type { Finding, Language } from '../../../rules/engine/types';
@@ -62,6 +62,10 @@ export function debounceFor(lastCostMs: number | undefined): number {
 
 /** The pause after the last keystroke in a folder before workspace rules run over it. */
 export const WORKSPACE_IDLE_MS = 400;
+
+/** Background analysis runs this long between pauses for the editor, each YIELD_TICK_MS long (about 10% slower). */
+const BACKGROUND_SLICE_MS = 100;
+const YIELD_TICK_MS = 10;
 
 /** Scheduler key of a group's deferred workspace run (never a URI: URIs have a scheme). */
 function workspaceJobKey(group: string): string {
@@ -190,8 +194,32 @@ export class Validator {
     const engine = await this.engineFor(uri);
     const file = this.ctx.index.entry(uri, this.groupOf(uri));
     if (file.source === 'open' && this.ctx.documents.get(uri)) return;
+    const input = refusal === undefined && batch ? this.analysisInput(uri, engine) : undefined;
+    if (input) {
+      // Background work (start-up index, scans): a big file is analysed a few documents at a
+      // time, and whatever the user opens or types meanwhile goes first.
+      await warmAnalysisCache(input.name, text, engine.rules, input.options, file.cache, () => this.yieldToEditor(), BACKGROUND_SLICE_MS);
+      if (file.source === 'open' && this.ctx.documents.get(uri)) return;
+    }
     file.source = 'disk';
     this.update(file, text, engine, undefined, batch, refusal);
+  }
+
+  /**
+   * Lets the editor's work go first. Some milliseconds of timer, not setImmediate: the event
+   * loop must read stdin long enough for a whole message to arrive (the didOpen of a big file
+   * comes in many pipe reads; 5 ms was measured too short) and dispatch it, and, once the
+   * editor's job is done, write its publishDiagnostics before background work takes the thread again.
+   */
+  private async yieldToEditor(): Promise<void> {
+    const tick = () => new Promise((resolve) => setTimeout(resolve, YIELD_TICK_MS));
+    await tick();
+    while (!this.scheduler.isIdle()) {
+      await this.scheduler.whenIdle();
+      await tick();
+    }
+    // The editor's job writes its publishDiagnostics from a setImmediate: after that one.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Like `refreshFromDisk` in a batch, with the analysis already done (by a scan worker). */
