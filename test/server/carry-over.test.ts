@@ -73,6 +73,16 @@ describe('language server: cross-file findings carried over an edit', () => {
     assert.equal(moved(BEFORE, after, 'api', 1, 1).result!.documentIndex, 2);
   });
 
+  it('counts line breaks of the change as LSP does: CRLF once, a lone CR too', () => {
+    const before = 'kind: Pod\r\nmetadata:\r\n  name: web\r\n';
+    const crlf = before.replace('metadata:\r\n', 'metadata:\r\n  labels: {}\r\n');
+    assert.equal(editBetween(before, crlf, 0).lines, 1);
+    const loneCr = before.replace('metadata:\r\n', 'metadata:\r\n  # a\rb\r\n');
+    assert.equal(editBetween(before, loneCr, 0).lines, 2);
+    const { result } = moved(before, loneCr, 'web');
+    assert.deepEqual(result!.range, new LineIndex(loneCr).rangeAt(loneCr.indexOf('web'), loneCr.indexOf('web') + 3));
+  });
+
   it('keeps nothing after a change next to a carriage return (it could join or split a line break)', () => {
     const before = 'kind: Pod\r\nmetadata:\r\n  name: web\r\n';
     // Typing between \r and \n splits one line break into two.

@@ -219,9 +219,13 @@ function commonSuffix(a: string, b: string, max: number): number {
   return n;
 }
 
+/** Line breaks in text[from, to), counted as LineIndex counts them (\n, \r\n, a lone \r). */
 function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) count++;
+  }
   return count;
 }
 
