@@ -2,18 +2,10 @@
  * Related locations in every report: `note:` lines (text), `related` (JSON) and
  * `relatedLocations` (SARIF, valid against the 2.1.0 schema), with exact regions and messages,
  * for a same-file case (a NodePort Service in the second document of a file) and for every
- * cross-file fixture of test/fixtures/cross-file.ts; plus the fallback from offsets to lines
- * when a finding carries offsets only.
+ * cross-file fixture of test/fixtures/cross-file.ts.
  */
 import { strict as assert } from 'node:assert';
 import type { Log, Location, Result } from 'sarif';
-import type { RelatedLocation } from '../../rules/engine/types';
-import type { WorkspaceFinding } from '../../rules/engine/workspace';
-import { readTexts } from '../../server/src/cli/scan-command';
-import { toJsonReport } from '../../server/src/formats/json';
-import { toSarif } from '../../server/src/formats/sarif';
-import { formatText } from '../../server/src/formats/text';
-import { summarize, type ScanResult } from '../../server/src/workspace/scan';
 import { CROSS_FILE_FIXTURES, type ExpectedRelated, type RangeTuple } from '../fixtures/cross-file';
 import { buildCli, makeTree, removeTree, runCli, sarifValidator } from './helpers';
 
@@ -175,65 +167,5 @@ describe('related locations in reports', function () {
         }
       });
     }
-  });
-
-  describe('a finding that carries offsets only', () => {
-    const text = 'kind: Pod\r\nmetadata:\r\n  name: web\r\n';
-    const other = '\ufeffkind: Service\nmetadata:\n  name: web\n';
-    const offsetsOnly = (start: number, end: number, message: string) => ({ start, end, message }) as RelatedLocation;
-    const finding: WorkspaceFinding = {
-      ruleId: 'probe',
-      severity: 'warning',
-      message: 'look',
-      start: 0,
-      end: 4,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
-      documentIndex: 0,
-      path: 'kind',
-      related: [offsetsOnly(text.indexOf('name'), text.indexOf('name') + 4, 'its name')],
-      crossFileRelated: [{ ...offsetsOnly(other.indexOf('web') - 1, other.indexOf('web') - 1 + 3, 'the twin'), file: 'svc.yaml' }],
-    };
-    const files = [{ file: 'pod.yaml', relativePath: 'pod.yaml', findings: [finding] }];
-    const result: ScanResult = { files, summary: summarize(files), timing: { walkMs: 0, analyzeMs: 0, workspaceMs: 0, totalMs: 0 }, cancelled: false };
-    const texts = new Map([
-      ['pod.yaml', text],
-      ['svc.yaml', other.slice(1)],
-    ]);
-    const textOf = (file: string) => texts.get(file);
-
-    it('computes line and column from the file texts (CRLF counted as one break)', () => {
-      assert.deepEqual(toJsonReport(result, { textOf }).files[0].findings[0].related, [
-        { file: 'pod.yaml', range: { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } }, message: 'its name' },
-        { file: 'svc.yaml', range: { start: { line: 2, character: 8 }, end: { line: 2, character: 11 } }, message: 'the twin' },
-      ]);
-      assert.deepEqual(
-        toSarif(result, { textOf }).runs[0].results![0].relatedLocations!.map((l) => [l.id, l.physicalLocation!.artifactLocation!.uri, l.physicalLocation!.region]),
-        [
-          [1, 'pod.yaml', { startLine: 3, startColumn: 3, endLine: 3, endColumn: 7 }],
-          [2, 'svc.yaml', { startLine: 3, startColumn: 9, endLine: 3, endColumn: 12 }],
-        ],
-      );
-      assert.equal(
-        formatText(result, { color: false, showSuppressed: false, textOf }),
-        'pod.yaml:1:1  warning  probe  look\n  note: pod.yaml:3:3  its name\n  note: svc.yaml:3:9  the twin\n\n1 problem (0 errors, 1 warning, 0 info) in 1 file scanned.\n',
-      );
-    });
-
-    it('without the texts, names the file and gives no region rather than a wrong one', () => {
-      const sarif = toSarif(result).runs[0].results![0].relatedLocations!;
-      assert.deepEqual(
-        sarif.map((l) => l.physicalLocation),
-        [{ artifactLocation: { uri: 'pod.yaml', uriBaseId: '%SRCROOT%' } }, { artifactLocation: { uri: 'svc.yaml', uriBaseId: '%SRCROOT%' } }],
-      );
-      assert.ok(validate(toSarif(result)), JSON.stringify(validate.errors, null, 2));
-      assert.equal(formatText(result, { color: false, showSuppressed: false, quietBelow: 'warning' }), 'pod.yaml:1:1  warning  probe  look\n  note: pod.yaml  its name\n  note: svc.yaml  the twin\n');
-    });
-
-    it('the CLI reads those texts from disk (byte order mark dropped, as the scan does) and stdin from memory', async () => {
-      const root = tree({ 'svc.yaml': other });
-      const stdin = { file: 'pod.yaml', relativePath: 'pod.yaml', text };
-      const read = await readTexts(new Set(['svc.yaml', 'pod.yaml', 'gone.yaml']), stdin, root);
-      assert.deepEqual([read('svc.yaml'), read('pod.yaml'), read('gone.yaml')], [other.slice(1), text, undefined]);
-    });
   });
 });

@@ -2,7 +2,7 @@
  * LineIndex (offsets <-> 0-based LSP positions) and formatPath (stable finding identity).
  */
 import assert from 'node:assert/strict';
-import { detectEol, LineIndex } from '../../rules/engine/text';
+import { changedSpan, detectEol, LineIndex, rangeContains, rangesTouch } from '../../rules/engine/text';
 import { formatPath } from '../../rules/engine/yaml/nav';
 
 describe('engine: LineIndex', () => {
@@ -55,5 +55,26 @@ describe('engine: formatPath', () => {
     assert.equal(formatPath(['data', 'my key', 'x-y']), 'data["my key"].x-y');
     assert.equal(formatPath(['a"b']), '["a\\"b"]');
     assert.equal(formatPath([]), '');
+  });
+});
+
+describe('engine: positions and changed spans', () => {
+  const range = { start: { line: 1, character: 4 }, end: { line: 2, character: 0 } };
+
+  it('tells whether a position is in a range, ends included, and whether ranges touch', () => {
+    assert.equal(rangeContains(range, { line: 1, character: 4 }), true);
+    assert.equal(rangeContains(range, { line: 2, character: 0 }), true);
+    assert.equal(rangeContains(range, { line: 1, character: 3 }), false);
+    assert.equal(rangeContains(range, { line: 2, character: 1 }), false);
+    assert.equal(rangesTouch(range, { start: { line: 2, character: 0 }, end: { line: 3, character: 0 } }), true);
+    assert.equal(rangesTouch(range, { start: { line: 0, character: 0 }, end: { line: 1, character: 3 } }), false);
+  });
+
+  it('finds the common prefix and suffix, across the block-wise comparison', () => {
+    const long = 'abcdefgh'.repeat(2000);
+    assert.deepEqual(changedSpan(long, `${long.slice(0, 9000)}XY${long.slice(9001)}`), { start: 9000, oldEnd: 9001, newEnd: 9002 });
+    assert.deepEqual(changedSpan('aaa', 'aaaa'), { start: 3, oldEnd: 3, newEnd: 4 });
+    assert.deepEqual(changedSpan('same', 'same'), { start: 4, oldEnd: 4, newEnd: 4 });
+    assert.deepEqual(changedSpan('', 'x'), { start: 0, oldEnd: 0, newEnd: 1 });
   });
 });

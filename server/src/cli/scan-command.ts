@@ -4,11 +4,10 @@ import * as path from 'node:path';
 import { isExcluded, type PalisadeConfig } from '../../../rules/engine/config';
 import { RULE_IDS } from '../../../rules/index';
 import { formatJson } from '../formats/json';
-import { filesNeedingText, type TextOf } from '../formats/related';
 import { formatSarif } from '../formats/sarif';
 import { atLeast, formatText } from '../formats/text';
 import { formatConfigProblem, loadConfigFile, loadNearestConfig, type LoadedConfig } from '../workspace/config-file';
-import { readSource, scanPaths, type ScanResult, type ScanSource } from '../workspace/scan';
+import { scanPaths, type ScanResult, type ScanSource } from '../workspace/scan';
 import { describeError, toPosix } from '../workspace/walker';
 import { EXIT, UsageError, type FailOn, type ScanArgs } from './args';
 
@@ -44,8 +43,7 @@ export async function runScan(args: ScanArgs, io: CliIo): Promise<number> {
     extraSources: stdin ? [stdin] : [],
     onWarning: warn,
   });
-  const textOf = await readTexts(filesNeedingText(result.files), stdin, io.cwd);
-  const report = render(args, result, { warnings, textOf, color: useColor(args, io) });
+  const report = render(args, result, { warnings, color: useColor(args, io) });
   if (args.output === undefined) io.stdout.write(report);
   else {
     const target = path.resolve(io.cwd, args.output);
@@ -108,19 +106,6 @@ async function stdinSource(args: ScanArgs, io: CliIo, configDir: string, config:
   return { file, relativePath, text };
 }
 
-/**
- * The texts of the given files, for related locations that carry offsets only: stdin's from
- * memory, the others read again from disk (as the scan read them, without a byte order mark).
- */
-export async function readTexts(files: ReadonlySet<string>, stdin: ScanSource | undefined, cwd: string): Promise<TextOf> {
-  const texts = new Map<string, string>();
-  for (const file of files) {
-    const text = file === stdin?.file ? stdin.text : (await readSource(path.resolve(cwd, file), file, file))?.text;
-    if (text !== undefined) texts.set(file, text);
-  }
-  return (file) => texts.get(file);
-}
-
 /** Colour only for a person at a terminal: never in files, pipes, with --no-color or NO_COLOR. */
 function useColor(args: ScanArgs, io: CliIo): boolean {
   if (args.noColor || args.output !== undefined || args.format !== 'text') return false;
@@ -130,20 +115,18 @@ function useColor(args: ScanArgs, io: CliIo): boolean {
 
 interface RenderOptions {
   warnings: readonly string[];
-  textOf: TextOf;
   color: boolean;
 }
 
-function render(args: ScanArgs, result: ScanResult, { warnings, textOf, color }: RenderOptions): string {
+function render(args: ScanArgs, result: ScanResult, { warnings, color }: RenderOptions): string {
   switch (args.format) {
     case 'json':
-      return formatJson(result, { textOf });
+      return formatJson(result);
     case 'sarif':
-      return formatSarif(result, { warnings, textOf });
+      return formatSarif(result, { warnings });
     case 'text':
       return formatText(result, {
         color,
-        textOf,
         showSuppressed: args.showSuppressed,
         ...(args.quiet ? { quietBelow: args.failOn === 'none' ? 'error' : args.failOn } : {}),
       });

@@ -5,7 +5,7 @@
  */
 import type { ObjectRef, Range, Severity, Suppression } from '../../../rules/engine/types';
 import type { ScanResult, ScanSummary } from '../workspace/scan';
-import { relatedNotes, type RelatedNote, type TextOf } from './related';
+import { relatedNotes, type RelatedNote } from './related';
 import { PALISADE_VERSION } from './tool';
 
 export interface JsonFinding {
@@ -28,18 +28,13 @@ export interface JsonReport {
   summary: ScanSummary;
 }
 
-export interface JsonOptions {
-  /** File texts, for related locations whose finding gives offsets only. */
-  textOf?: TextOf;
-}
-
-export function toJsonReport(result: ScanResult, options: JsonOptions = {}): JsonReport {
+export function toJsonReport(result: ScanResult): JsonReport {
   return {
     version: PALISADE_VERSION,
     files: result.files.map((file) => ({
       path: file.file,
       findings: file.findings.map((f) => {
-        const related = relatedNotes(f, file.file, options.textOf);
+        const related = relatedNotes(f, file.file);
         const out: JsonFinding = {
           ruleId: f.ruleId,
           severity: f.severity,
@@ -58,6 +53,6 @@ export function toJsonReport(result: ScanResult, options: JsonOptions = {}): Jso
   };
 }
 
-export function formatJson(result: ScanResult, options: JsonOptions = {}): string {
-  return `${JSON.stringify(toJsonReport(result, options), null, 2)}\n`;
+export function formatJson(result: ScanResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }

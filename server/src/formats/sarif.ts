@@ -21,7 +21,7 @@ import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import { ALL_META } from '../../../rules/index';
 import type { ScanResult } from '../workspace/scan';
 import { referenceLines, referenceMarkdown } from './references';
-import { relatedNotes, type RelatedNote, type TextOf } from './related';
+import { relatedNotes, type RelatedNote } from './related';
 import { PALISADE_INFORMATION_URI, PALISADE_NAME, PALISADE_VERSION } from './tool';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -35,8 +35,6 @@ const BUILTIN_IDS = new Set(BUILTIN_META.map((m) => m.id));
 export interface SarifOptions {
   /** Warnings of the scan itself (unreadable folders), reported as tool notifications. */
   warnings?: readonly string[];
-  /** File texts, for related locations whose finding gives offsets only. */
-  textOf?: TextOf;
 }
 
 export function toSarif(result: ScanResult, options: SarifOptions = {}): Log {
@@ -55,7 +53,7 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): Log {
   for (const file of result.files) {
     const occurrences = new Map<string, number>();
     for (const finding of file.findings) {
-      results.push(toResult(finding, file.file, ruleIndex(finding.ruleId), occurrences, options.textOf));
+      results.push(toResult(finding, file.file, ruleIndex(finding.ruleId), occurrences));
     }
   }
   const notifications: Notification[] = (options.warnings ?? []).map((text) => ({ level: 'warning', message: { text } }));
@@ -116,8 +114,8 @@ function tagsOf(meta: RuleMeta, builtin: boolean): string[] {
   return tags;
 }
 
-function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, occurrences: Map<string, number>, textOf: TextOf | undefined): Result {
-  const related = relatedNotes(finding, file, textOf);
+function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, occurrences: Map<string, number>): Result {
+  const related = relatedNotes(finding, file);
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -136,13 +134,8 @@ function toResult(finding: WorkspaceFinding, file: string, ruleIndex: number, oc
   return result;
 }
 
-function toLocation(file: string, range: Range | undefined): Location {
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' },
-      ...(range ? { region: toRegion(range) } : {}),
-    },
-  };
+function toLocation(file: string, range: Range): Location {
+  return { physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region: toRegion(range) } };
 }
 
 /** 1-based lines and columns; the end column is exclusive, as the engine's end is. */

@@ -7,7 +7,7 @@
 import type { Severity } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import type { ScanResult, ScanSummary } from '../workspace/scan';
-import { relatedNotes, type RelatedNote, type TextOf } from './related';
+import { relatedNotes, type RelatedNote } from './related';
 
 export interface TextFormatOptions {
   color: boolean;
@@ -15,8 +15,6 @@ export interface TextFormatOptions {
   showSuppressed: boolean;
   /** Only findings at least this severe are listed and the summary is left out (`--quiet`). */
   quietBelow?: Severity;
-  /** File texts, for related locations whose finding gives offsets only. */
-  textOf?: TextOf;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -32,7 +30,7 @@ export function formatText(result: ScanResult, options: TextFormatOptions): stri
   const groups: string[] = [];
   for (const file of result.files) {
     const shown = file.findings.filter((f) => isShown(f, options));
-    if (shown.length > 0) groups.push(formatGroup(file.file, shown, paint, options.textOf));
+    if (shown.length > 0) groups.push(formatGroup(file.file, shown, paint));
   }
   const parts = groups.length > 0 ? [groups.join('\n\n')] : [];
   if (options.quietBelow === undefined) parts.push(formatSummary(result.summary, options.showSuppressed, paint));
@@ -44,7 +42,7 @@ function isShown(f: WorkspaceFinding, options: TextFormatOptions): boolean {
   return options.quietBelow === undefined || atLeast(f.severity, options.quietBelow);
 }
 
-function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint: Paint, textOf: TextOf | undefined): string {
+function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint: Paint): string {
   const locations = findings.map((f) => `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`);
   const locationWidth = Math.max(...locations.map((l) => l.length));
   const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
@@ -58,14 +56,14 @@ function formatGroup(file: string, findings: readonly WorkspaceFinding[], paint:
         f.message,
       ];
       const line = columns.join('  ');
-      const notes = relatedNotes(f, file, textOf).map((note) => formatNote(note, paint));
+      const notes = relatedNotes(f, file).map((note) => formatNote(note, paint));
       return [f.suppressed ? `${line}  ${paint('2', `(suppressed by ${describeSuppression(f)})`)}` : line, ...notes].join('\n');
     })
     .join('\n');
 }
 
 function formatNote(note: RelatedNote, paint: Paint): string {
-  const where = note.range ? `${note.file}:${note.range.start.line + 1}:${note.range.start.character + 1}` : note.file;
+  const where = `${note.file}:${note.range.start.line + 1}:${note.range.start.character + 1}`;
   return `  ${paint('1', 'note:')} ${where}  ${note.message}`;
 }
 

@@ -15,8 +15,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { BUILTIN_META } from '../../../rules/engine/builtin';
-import { LineIndex } from '../../../rules/engine/text';
-import type { Finding, Position, Range, TextEdit } from '../../../rules/engine/types';
+import { LineIndex, rangesTouch } from '../../../rules/engine/text';
+import type { Finding, Range, TextEdit } from '../../../rules/engine/types';
 import { isDiagnosticOf, SOURCE } from './diagnostics';
 import { fixAllEditOf } from './fix-all';
 import { ignoreLineEdit, ignoreObjectEdit } from './suppress';
@@ -56,15 +56,7 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
  */
 function findingFor(diagnostic: Diagnostic, published: Published, cursor: Range): Finding | undefined {
   if (diagnostic.source !== SOURCE) return undefined;
-  return published.findings.find((f) => isDiagnosticOf(f, diagnostic)) ?? published.findings.find((f) => f.ruleId === diagnostic.code && touches(f.range, cursor));
-}
-
-function touches(a: Range, b: Range): boolean {
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-function before(p: Position, q: Position): boolean {
-  return p.line < q.line || (p.line === q.line && p.character < q.character);
+  return published.findings.find((f) => isDiagnosticOf(f, diagnostic)) ?? published.findings.find((f) => f.ruleId === diagnostic.code && rangesTouch(f.range, cursor));
 }
 
 function quickFixes(uri: string, published: Published, finding: Finding, diagnostic: Diagnostic, validator: Validator): CodeAction[] {

@@ -3,6 +3,7 @@
  * re-analyse, bounded passes) turned into one minimal edit of the buffer.
  */
 import { fixAll } from '../../../rules/engine/fixer';
+import { changedSpan } from '../../../rules/engine/text';
 import type { Finding, TextEdit } from '../../../rules/engine/types';
 
 export function fixAllEditOf(text: string, analyze: (text: string) => Finding[]): TextEdit | undefined {
@@ -12,16 +13,8 @@ export function fixAllEditOf(text: string, analyze: (text: string) => Finding[])
 /** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */
 export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
+  const span = changedSpan(before, after);
   // Never split a CRLF pair: positions between \r and \n do not exist for editors.
-  if (start > 0 && before[start - 1] === '\r') start--;
-  return { start, end: endBefore, newText: after.slice(start, endAfter) };
+  const start = span.start > 0 && before[span.start - 1] === '\r' ? span.start - 1 : span.start;
+  return { start, end: span.oldEnd, newText: after.slice(start, span.newEnd) };
 }

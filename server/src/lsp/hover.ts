@@ -3,13 +3,14 @@
  * metadata, so it works offline.
  */
 import type { Hover, Position } from 'vscode-languageserver/node';
-import type { Finding, Range, References, RuleMeta } from '../../../rules/engine/types';
+import type { Finding, References, RuleMeta } from '../../../rules/engine/types';
 import { findMeta } from '../../../rules/index';
 import { docsUrl } from './docs-url';
 import { REFERENCE_SOURCES } from '../../../rules/engine/references';
+import { rangeContains } from '../../../rules/engine/text';
 
 export function hoverFor(findings: readonly Finding[], position: Position): Hover | null {
-  const here = findings.filter((f) => contains(f.range, position));
+  const here = findings.filter((f) => rangeContains(f.range, position));
   if (here.length === 0) return null;
   const ids = [...new Set(here.map((f) => f.ruleId))];
   const sections = ids.map((id) => {
@@ -46,10 +47,4 @@ export function referencesMarkdown(refs: References): string {
   }
   for (const link of refs.links ?? []) out.push(`<${link}>`);
   return out.join(' · ');
-}
-
-function contains(range: Range, p: Position): boolean {
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
 }

@@ -11,7 +11,7 @@
 import { AnalysisCache, shiftRange, type FileAnalysis, type ResolvedRule } from '../../../rules/engine/analyze';
 import { withoutChanges } from '../../../rules/engine/changes';
 import type { RuleOptions } from '../../../rules/engine/rule';
-import { lineIndexOf, type LineIndex } from '../../../rules/engine/text';
+import { changedSpan, lineIndexOf, type ChangedSpan, type LineIndex } from '../../../rules/engine/text';
 import type { Range, RelatedLocation } from '../../../rules/engine/types';
 import { analyzeWorkspace, type WorkspaceFinding } from '../../../rules/engine/workspace';
 
@@ -79,15 +79,15 @@ export class WorkspaceIndex {
   record(file: IndexedFile, text: string, analysis: FileAnalysis | undefined, version?: number): boolean {
     const before = file.analysis?.objects ?? [];
     const after = analysis?.objects ?? [];
-    const edit = editBetween(file.text, text, (analysis?.documentCount ?? 0) - (file.analysis?.documentCount ?? 0));
-    file.text = text;
-    file.version = version;
-    file.analysis = analysis;
     const changed = before.length !== after.length || before.some((o, i) => o.object !== after[i].object || o.offset !== after[i].offset);
     if (changed) {
       this.staleGroups.add(file.group);
-      this.carryOver(file.uri, edit, text);
+      const documents = (analysis?.documentCount ?? 0) - (file.analysis?.documentCount ?? 0);
+      this.carryOver(file.uri, editBetween(file.text, text, documents), text);
     }
+    file.text = text;
+    file.version = version;
+    file.analysis = analysis;
     return changed;
   }
 
@@ -170,11 +170,7 @@ export class WorkspaceIndex {
 }
 
 /** One contiguous replacement that turns the old text into the new one. */
-export interface TextChange {
-  /** [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-  start: number;
-  oldEnd: number;
-  newEnd: number;
+export interface TextChange extends ChangedSpan {
   /** Line breaks added (negative: removed) and documents added by the change. */
   lines: number;
   documents: number;
@@ -188,35 +184,13 @@ export interface TextChange {
  * then the change is widened to the whole text and nothing after it is kept.
  */
 export function editBetween(before: string, after: string, documents: number): TextChange {
-  const start = commonPrefix(before, after);
-  const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
-  const oldEnd = before.length - suffix;
-  const newEnd = after.length - suffix;
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
   if ([before[start - 1], before[oldEnd - 1], before[oldEnd], after[newEnd - 1]].includes('\r')) {
     return { start, oldEnd: before.length, newEnd: after.length, lines: 0, documents, lastLineEnd: before.length };
   }
   const lines = lineBreaks(after, start, newEnd) - lineBreaks(before, start, oldEnd);
   const lineEnd = before.indexOf('\n', oldEnd);
   return { start, oldEnd, newEnd, lines, documents, lastLineEnd: lineEnd === -1 ? before.length : lineEnd };
-}
-
-/** Compared a block at a time first: a substring comparison is a memory compare in V8, a loop over characters is not (2 MB files). */
-const BLOCK = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common end of a and b, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let n = 0;
-  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 /** Line breaks in text[from, to), counted as LineIndex counts them (\n, \r\n, a lone \r). */
