@@ -1,4 +1,8 @@
-/** Creates the language client: the server is dist/server.js, run as a Node child over IPC. */
+/**
+ * Creates the language client: the server is dist/server.js, run as a Node child over stdio,
+ * the transport every editor uses, so VS Code gets the server's fast diagnostics encoding too
+ * (server/src/lsp/transport.ts; Node IPC would encode each message with JSON.stringify again).
+ */
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './constants';
@@ -9,9 +13,9 @@ const CLIENT_NAME = 'Palisade';
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.stdio },
     // --inspect lets a developer attach a debugger when the extension runs in development mode.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [...DOCUMENT_SELECTOR],

@@ -4,9 +4,7 @@
  */
 import {
   CodeActionKind,
-  createConnection,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -21,13 +19,14 @@ import { hoverFor } from './lsp/hover';
 import { SettingsStore } from './lsp/settings';
 import { WorkspaceFolders } from './lsp/uris';
 import { limitHeapGrowth } from './lsp/heap';
+import { createServerConnection, noteShutdownRequested } from './lsp/transport';
 import { Validator } from './lsp/validator';
 import { onWatchedFilesChanged, WATCHERS } from './lsp/watched-files';
 import { indexWorkspace, type ScanContext } from './lsp/workspace-scan';
 import { WorkspaceIndex } from './workspace/index';
 
 limitHeapGrowth();
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
 const folders = new WorkspaceFolders();
@@ -127,6 +126,7 @@ connection.onCodeLens((params) => lenses.provide(params.textDocument.uri));
 connection.onExecuteCommand((params, token) => (lenses.handles(params.command) ? lenses.execute(params) : executeCommand(ctx, params, token)));
 
 connection.onShutdown(() => {
+  noteShutdownRequested();
   startup.abort();
   lenses.dispose();
   validator.scheduler.dispose();
