@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { TextDocumentEdit } from 'vscode-languageserver/node';
-import { applyTextEdits, LspClient, rangeTuple } from '../harness/lsp-client';
+import { applyTextEdits, LspClient, rangeTuple, SERVER_PATH } from '../harness/lsp-client';
 import { BASELINE, buildServer, PRIVILEGED_POD, tempFolder } from './helpers';
 
 describe('language server: transports and documents', function () {
@@ -18,6 +20,38 @@ describe('language server: transports and documents', function () {
     } finally {
       await client.stop();
     }
+  });
+
+  /** A raw stdio server: the requests are framed by hand, so nothing of the harness hides an exit. */
+  function rawServer() {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const send = (message: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...message });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    };
+    const responseTo = async (id: number) => {
+      while (!output.includes(`"id":${id}`)) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    return { child, send, responseTo };
+  }
+
+  it('exits with an error when the client closes stdin without shutting it down, and cleanly after a shutdown', async () => {
+    buildServer();
+    const orphaned = rawServer();
+    orphaned.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    await orphaned.responseTo(1);
+    orphaned.child.stdin.end();
+    assert.deepEqual(await once(orphaned.child, 'exit'), [1, null]);
+
+    const polite = rawServer();
+    polite.send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    await polite.responseTo(1);
+    polite.send({ id: 2, method: 'shutdown' });
+    await polite.responseTo(2);
+    polite.child.stdin.end();
+    assert.deepEqual(await once(polite.child, 'exit'), [0, null]);
   });
 
   it('analyses untitled YAML buffers, with the default policy when no folder is open', async () => {

@@ -3,7 +3,7 @@
  * messages are written with message-encoder.ts; the other transports the LSP library knows
  * (--node-ipc, --socket, --pipe) are left to it, with its own JSON encoding.
  */
-import { format } from 'node:util';
+import { Console } from 'node:console';
 import {
   createConnection,
   ProposedFeatures,
@@ -20,10 +20,15 @@ export function createServerConnection(argv: readonly string[] = process.argv.sl
     contentTypeEncoder: { name: 'application/json', encode: (message) => Promise.resolve(encodeMessage(message)) },
   });
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
-  keepStdoutForMessages(connection);
+  keepStdoutForMessages();
   process.stdin.on('end', exitWithTheClient);
   process.stdin.on('close', exitWithTheClient);
   return connection;
+}
+
+/** stdout carries the protocol: whatever a library prints goes to stderr, which clients log. */
+function keepStdoutForMessages(): void {
+  globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 }
 
 let shutdownRequested = false;
@@ -33,15 +38,7 @@ export function noteShutdownRequested(): void {
   shutdownRequested = true;
 }
 
-/** stdout carries the protocol: anything a library prints goes to the client's log instead. */
-function keepStdoutForMessages(connection: Connection): void {
-  console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
-  console.debug = (...args: unknown[]) => connection.console.debug(format(...args));
-  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
-  console.error = (...args: unknown[]) => connection.console.error(format(...args));
-}
-
-/** When the client closes our stdin it is gone: exit, with an error unless it asked us to shut down. */
+/** The client closed our stdin, so it is gone: exit, with an error unless it asked us to shut down. */
 function exitWithTheClient(): void {
   process.exit(shutdownRequested ? 0 : 1);
 }
