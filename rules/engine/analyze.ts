@@ -49,6 +49,12 @@ export interface FileAnalysis {
  * options object: it empties itself when called with others.
  */
 export class AnalysisCache {
+  /**
+   * @param keepNodesOf when given, the YAML nodes of objects of other kinds are not kept (see
+   * analyzeYamlSegment): for caches that live as long as the workspace is open.
+   */
+  constructor(readonly keepNodesOf?: ReadonlySet<string>) {}
+
   private segments = new Map<string, SegmentAnalysis>();
   private rules: readonly ResolvedKubernetesRule[] = [];
   private options = '';
@@ -167,7 +173,7 @@ export async function warmAnalysisCache(
     // Taken again after each pause: an analysis meanwhile may have replaced the cache's map.
     const segments = cache.take(kubernetesRules, options);
     if (segments.has(segment.text)) continue;
-    segments.set(segment.text, analyzeYamlSegment(segment.text, kubernetesRules, options));
+    segments.set(segment.text, analyzeYamlSegment(segment.text, kubernetesRules, options, cache.keepNodesOf));
     if (performance.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = performance.now();
@@ -220,7 +226,7 @@ export function analyzeYamlText(
   for (const segment of splitYamlDocuments(text)) {
     let analysis = previous?.get(segment.text);
     if (analysis) reused++;
-    else analysis = analyzeYamlSegment(segment.text, rules, options);
+    else analysis = analyzeYamlSegment(segment.text, rules, options, cache?.keepNodesOf);
     used.set(segment.text, analysis);
     if (analysis.isTemplate && sawTemplate) continue;
     sawTemplate ||= analysis.isTemplate;

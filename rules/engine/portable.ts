@@ -12,28 +12,21 @@
  */
 import type { AnalyzedObject, FileAnalysis } from './analyze';
 import { plainFinding } from './changes';
-import type { K8sObject } from './kubernetes/object';
+import { detachedObject, factsOf, type ObjectFacts } from './kubernetes/detached';
 import { LATEST_KUBERNETES_VERSION } from './version';
 import { analyzeYamlSegment, type SegmentObject } from './yaml/analyze';
 import { splitYamlDocuments } from './yaml/parse';
 
-/** What a worker knows about one object without its YAML nodes. */
-export interface ObjectFacts {
+/** What a worker knows about one object without its YAML nodes, and where it is. */
+export interface PortableObject extends ObjectFacts {
   documentIndex: number;
   /** Offset of the object's segment in the file, and its line (as in AnalyzedObject). */
   offset: number;
   line: number;
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  hasPodSpec: boolean;
 }
 
 export interface PortableAnalysis extends Omit<FileAnalysis, 'objects'> {
-  objects: ObjectFacts[];
+  objects: PortableObject[];
 }
 
 /**
@@ -46,24 +39,8 @@ export function toPortableAnalysis(analysis: FileAnalysis): PortableAnalysis {
     language: analysis.language,
     documentCount: analysis.documentCount,
     findings: analysis.findings.map(plainFinding),
-    objects: analysis.objects.map(factsOf),
+    objects: analysis.objects.map(({ documentIndex, offset, line, object }) => ({ documentIndex, offset, line, ...factsOf(object) })),
   };
-}
-
-function factsOf({ documentIndex, offset, line, object }: AnalyzedObject): ObjectFacts {
-  const facts: ObjectFacts = {
-    documentIndex,
-    offset,
-    line,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
-    labels: object.labels,
-    annotations: object.annotations,
-    hasPodSpec: object.podSpec !== undefined,
-  };
-  if (object.namespace !== undefined) facts.namespace = object.namespace;
-  return facts;
 }
 
 /** No rules run when nodes are read again, so the options are never looked at. */
@@ -97,33 +74,7 @@ export function fromPortableAnalysis(text: string, portable: PortableAnalysis): 
       }
       return object;
     };
-    return { documentIndex: facts.documentIndex, offset: facts.offset, line: facts.line, object: lazyObject(facts, load) };
+    return { documentIndex: facts.documentIndex, offset: facts.offset, line: facts.line, object: detachedObject(facts, load) };
   });
   return { language: portable.language, findings: portable.findings, documentCount: portable.documentCount, objects };
-}
-
-function lazyObject(facts: ObjectFacts, load: () => K8sObject): K8sObject {
-  let loaded: K8sObject | undefined;
-  const nodes = () => (loaded ??= load());
-  const object: K8sObject = {
-    apiVersion: facts.apiVersion,
-    kind: facts.kind,
-    name: facts.name,
-    namespace: facts.namespace,
-    labels: facts.labels,
-    annotations: facts.annotations,
-    get root() {
-      return nodes().root;
-    },
-    get metadata() {
-      return nodes().metadata;
-    },
-    get kindRef() {
-      return nodes().kindRef;
-    },
-    get podSpec() {
-      return facts.hasPodSpec ? nodes().podSpec : undefined;
-    },
-  };
-  return object;
 }

@@ -87,6 +87,13 @@ export interface WorkspaceRuleContext {
 export interface WorkspaceRule {
   readonly language: 'kubernetes-workspace';
   readonly meta: RuleMeta;
+  /**
+   * The kinds whose YAML nodes (`root`, `metadata`, `kindRef`, `podSpec`) the rule reads; of
+   * every other kind it reads only facts (kind, names, labels, annotations). The language
+   * server keeps the nodes of these kinds in memory and reads the others again from their text
+   * when asked, so a kind left out still works, only slowly (a test checks the lists).
+   */
+  readonly reads: readonly string[];
   check(context: WorkspaceRuleContext): void;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AnalyzedObject, FileAnalysis, ResolvedRule } from './analyze';
 import { objectRef } from './kubernetes/object';
-import type { RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
+import type { Rule, RuleOptions, WorkspaceObject, WorkspaceRule } from './rule';
 import { annotationDirective, CommentSuppressions, matchesDirective, toSuppression } from './suppression';
 import { lineIndexOf, type LineIndex } from './text';
 import type { Finding, RelatedLocation, Severity } from './types';
@@ -32,6 +32,11 @@ interface IndexedObject extends WorkspaceObject {
   offset: number;
   lines: () => LineIndex;
   comments: () => CommentSuppressions;
+}
+
+/** The kinds whose YAML nodes the workspace rules among `rules` read (see WorkspaceRule.reads). */
+export function kindsReadAcrossFiles(rules: readonly Rule[]): ReadonlySet<string> {
+  return new Set(rules.flatMap((r) => (r.language === 'kubernetes-workspace' ? r.reads : [])));
 }
 
 export function analyzeWorkspace(

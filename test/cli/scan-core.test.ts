@@ -34,6 +34,7 @@ const versionProbe = defineKubernetesRule({
 /** Reports every Service that shares its name with an object in another file. */
 const crossFile = defineWorkspaceRule({
   meta: meta('cross-file-probe'),
+  reads: ['Service'],
   check(ctx) {
     for (const service of ctx.objects.filter((o) => o.object.kind === 'Service')) {
       const twin = ctx.objects.find((o) => o.file !== service.file && o.object.name === service.object.name);

@@ -111,4 +111,36 @@ describe('language server: code actions', function () {
     const edit = (line.edit!.documentChanges![0] as TextDocumentEdit).edits[0];
     assert.deepEqual(edit.range.start, { line: diagnostic.range.start.line + 2, character: 0 });
   });
+
+  it('serves the suggestion and the object suppression of a kind whose YAML the server does not keep (read again on demand)', async () => {
+    const recommended = await LspClient.start({ settings: { '*': { profile: 'recommended' } } });
+    try {
+      const uri = tmp.uri('constraint.yaml');
+      const text = [
+        'apiVersion: constraints.gatekeeper.sh/v1beta1',
+        'kind: K8sAllowedRepos',
+        'metadata:',
+        '  name: prod-repos',
+        'spec:',
+        '  parameters:',
+        '    repos: ["registry.example.com", "docker.io/acme/"]',
+        '',
+      ].join('\n');
+      await recommended.open(uri, text, 1);
+      const diagnostic = (await recommended.diagnosticsFor(uri, 1)).find((d) => d.code === 'gatekeeper-open-repo-prefix')!;
+      assert.deepEqual(diagnostic.range, { start: { line: 6, character: 12 }, end: { line: 6, character: 34 } });
+      const actions = await recommended.codeActions(uri, diagnostic.range, [diagnostic]);
+      const byTitle = (title: string) => applyAction(actions.find((a) => a.title === title)!, text).text;
+      assert.equal(
+        byTitle('Write "registry.example.com/" (allow only repositories under it)'),
+        text.replace('["registry.example.com", ', '["registry.example.com/", '),
+      );
+      assert.equal(
+        byTitle('Ignore gatekeeper-open-repo-prefix for this object'),
+        text.replace('  name: prod-repos\n', '  name: prod-repos\n  annotations:\n    palisade.dev/ignore: gatekeeper-open-repo-prefix\n'),
+      );
+    } finally {
+      await recommended.stop();
+    }
+  });
 });

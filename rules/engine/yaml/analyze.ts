@@ -4,6 +4,7 @@
  * only shifted, when an edit elsewhere in the file moves it.
  */
 import { FILE_NOT_ANALYZED, INTERNAL_ERROR, PARSE_ERROR, TEMPLATE_NOT_ANALYZED } from '../builtin';
+import { detachedObject, factsOf } from '../kubernetes/detached';
 import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/object';
 import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
 import { pendingChanges, type PendingChanges } from '../changes';
@@ -53,10 +54,18 @@ export interface SegmentAnalysis {
   isTemplate: boolean;
 }
 
+/**
+ * `keepNodesOf`: when given, objects of other kinds come back detached (kubernetes/detached.ts)
+ * and their findings' fixes are worked out again from the text when first asked for, so the
+ * segment's parsed YAML can be collected. The language server's caches pass the kinds
+ * workspace rules read; everything else (CRDs, ConfigMaps, ...) is only ever read again for a
+ * code action.
+ */
 export function analyzeYamlSegment(
   text: string,
   rules: readonly ResolvedKubernetesRule[],
   options: RuleOptions,
+  keepNodesOf?: ReadonlySet<string>,
 ): SegmentAnalysis {
   const parsed = parseSegment(text);
   const result: SegmentAnalysis = { documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
@@ -67,13 +76,21 @@ export function analyzeYamlSegment(
     result.findings = locate(text, found);
     return result;
   }
+  let reparsed: ReparsedSegment | undefined;
   parsed.documents.forEach((doc, documentInSegment) => {
     const scope = new DocumentScope(doc);
     try {
       const object = readKubernetesObject(scope);
       if (!object) return;
-      result.objects.push({ documentInSegment, object });
+      const firstFound = found.length;
       runRules(object, text, documentInSegment, rules, options, found);
+      if (keepNodesOf && !keepNodesOf.has(object.kind)) {
+        reparsed ??= reparseOnce(text);
+        result.objects.push({ documentInSegment, object: detach(object, reparsed, documentInSegment) });
+        for (const f of found.slice(firstFound)) if (f.changes) f.changes = rederivedChanges(f, reparsed, rules, options, text);
+      } else {
+        result.objects.push({ documentInSegment, object });
+      }
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
       found.push({
@@ -191,6 +208,69 @@ function runRules(
       });
     }
   }
+}
+
+/** The objects of a segment read again from its text, at most once, when first needed. */
+type ReparsedSegment = (documentInSegment: number) => K8sObject;
+
+function reparseOnce(text: string): ReparsedSegment {
+  let objects: Array<K8sObject | undefined> | undefined;
+  return (documentInSegment) => {
+    // Read with the same code as the first time, so nodes and ranges are the very same.
+    objects ??= parseSegment(text).documents.map((doc) => readKubernetesObject(new DocumentScope(doc)));
+    const object = objects[documentInSegment];
+    if (!object) throw new Error(`document ${documentInSegment} of the segment could not be read again`);
+    return object;
+  };
+}
+
+function detach(object: K8sObject, reparsed: ReparsedSegment, documentInSegment: number): K8sObject {
+  return detachedObject(factsOf(object), () => reparsed(documentInSegment));
+}
+
+/**
+ * A finding's fix and suggestions without holding on to the nodes they were found at: the rule
+ * runs again over the object read again, and the report at the same place with the same
+ * message is the one (rules are deterministic over the same text and options).
+ */
+function rederivedChanges(
+  finding: UnlocatedFinding,
+  reparsed: ReparsedSegment,
+  rules: readonly ResolvedKubernetesRule[],
+  options: RuleOptions,
+  text: string,
+): PendingChanges {
+  let pending: PendingChanges | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      pending = pendingChanges(reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text) ?? {});
+      done = true;
+    }
+    return pending?.() ?? {};
+  };
+}
+
+function reportAgain(
+  finding: UnlocatedFinding,
+  object: K8sObject,
+  rules: readonly ResolvedKubernetesRule[],
+  options: RuleOptions,
+  text: string,
+): KubernetesReport | undefined {
+  const rule = rules.find((r) => r.rule.meta.id === finding.ruleId)?.rule;
+  let found: KubernetesReport | undefined;
+  rule?.check({
+    object,
+    options,
+    text,
+    report: (r) => {
+      if (found || r.message !== finding.message) return;
+      const [start, end] = highlightRange(r.at);
+      if (start === finding.start && end === finding.end) found = r;
+    },
+  });
+  return found;
 }
 
 function relatedLocation(at: NodeRef, message: string): Omit<RelatedLocation, 'range'> {

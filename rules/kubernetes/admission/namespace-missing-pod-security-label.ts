@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type ProposedChange, type RuleOptions, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { ensureEntries } from '../../engine/yaml/edits';
 import { at as navAt, child } from '../../engine/yaml/nav';
 import { namespaceOf, PSA_PREFIX, satisfiedLevel, type Level } from './psa';
@@ -20,6 +21,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'Namespace'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

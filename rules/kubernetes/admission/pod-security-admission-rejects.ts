@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { formatVersion } from '../../engine/version';
 import { at as navAt, child } from '../../engine/yaml/nav';
 import { controlsOf, modePolicy, namespaceOf, PSA_PREFIX, violations } from './psa';
@@ -18,6 +19,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/security/pod-security-admission/'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'Namespace'],
   check(context) {
     const namespaces = new Map<string, WorkspaceObject>();
     for (const o of context.objects) {

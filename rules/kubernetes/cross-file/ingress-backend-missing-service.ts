@@ -26,6 +26,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource'],
     },
   },
+  reads: ['Ingress', 'Service'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

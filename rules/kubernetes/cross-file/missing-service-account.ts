@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child, str, type NodeRef } from '../../engine/yaml/nav';
 import { BINDING_KINDS, subjectsOf } from '../rbac/permissions';
 import { candidates, isPlaceholder, isWorkload } from './workspace-index';
@@ -18,6 +19,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/security/service-accounts/'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'RoleBinding', 'ClusterRoleBinding'],
   check(context) {
     const missing = (namespace: string | undefined, name: string) => {
       if (name === 'default' || isPlaceholder(name)) return false;

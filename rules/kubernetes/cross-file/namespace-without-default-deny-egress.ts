@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { deniesByDefault, describeNamespace, policiesByNamespace, reportTarget } from './default-deny';
 import { defaultDenySuggestion } from './namespace-without-default-deny';
 
@@ -19,6 +20,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace'],
   check(context) {
     for (const group of policiesByNamespace(context.objects)) {
       const ingressDeny = group.policies.filter((p) => deniesByDefault(p.object, 'Ingress'));

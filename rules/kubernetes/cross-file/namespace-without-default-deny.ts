@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type ProposedChange, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { appendDefaultDenyPolicy } from '../network/namespace-without-network-policy';
 import { deniesByDefault, describeNamespace, freeName, policiesByNamespace, reportTarget, whyNotDefaultDeny, type NamespacePolicies } from './default-deny';
 
@@ -27,6 +28,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'NetworkPolicy', 'Namespace'],
   check(context) {
     for (const group of policiesByNamespace(context.objects)) {
       if (group.policies.some((p) => deniesByDefault(p.object, 'Ingress'))) continue;

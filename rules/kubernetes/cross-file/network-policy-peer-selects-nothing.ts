@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child, items } from '../../engine/yaml/nav';
 import { candidates, describeSelector, isEmptySelector, isNetworkPolicy, isWorkload, keyOf, namespaceOf, operatorMayCreatePods, readLabelSelector, selects } from './workspace-index';
 
@@ -24,6 +25,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'NetworkPolicy'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child } from '../../engine/yaml/nav';
 import { candidates, operatorMayCreatePods, describeSelector, isEmptySelector, isNetworkPolicy, isWorkload, keyOf, namespaceOf, readLabelSelector, selects } from './workspace-index';
 
@@ -18,6 +19,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'NetworkPolicy'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

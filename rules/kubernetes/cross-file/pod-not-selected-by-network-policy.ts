@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child } from '../../engine/yaml/nav';
 import { folderOf, isNetworkPolicy, isWorkload, namespaceOf, podLabelsAnchor, readLabelSelector, selects } from './workspace-index';
 
@@ -21,6 +22,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#isolated-and-non-isolated-pods'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'NetworkPolicy'],
   check(context) {
     const policies = context.objects.filter((o) => isNetworkPolicy(o.object));
     for (const target of context.objects) {

@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child, str, type NodeRef } from '../../engine/yaml/nav';
 import { ALL, BINDING_KINDS, firstGrant, isKubernetesDefault, policyRules, queries, roleRefOf, subjectsOf, type PermissionQuery } from '../rbac/permissions';
 import { isWorkload, namespaceOf } from './workspace-index';
@@ -42,6 +43,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'ServiceAccount', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   check(context) {
     const roles = context.objects.filter((o) => o.object.kind === 'Role' || o.object.kind === 'ClusterRole');
     for (const binding of context.objects) {

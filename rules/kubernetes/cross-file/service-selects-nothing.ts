@@ -1,4 +1,5 @@
 import { defineWorkspaceRule } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child, str } from '../../engine/yaml/nav';
 import { candidates, operatorMayCreatePods, describeSelector, isEmptySelector, isService, isWorkload, keyOf, mapSelector, namespaceOf, selects } from './workspace-index';
 
@@ -18,6 +19,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'Service'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

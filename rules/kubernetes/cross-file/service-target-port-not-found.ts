@@ -1,4 +1,5 @@
 import { defineWorkspaceRule, type WorkspaceObject } from '../../engine/rule';
+import { WORKLOAD_KINDS } from '../helpers';
 import { child, items, scalar, str } from '../../engine/yaml/nav';
 import { portNameProblem } from '../exposure/port-names';
 import { candidates, isEmptySelector, isService, isWorkload, mapSelector, operatorMayCreatePods, podLabelsAnchor, selects } from './workspace-index';
@@ -18,6 +19,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports'],
     },
   },
+  reads: [...WORKLOAD_KINDS, 'Service'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

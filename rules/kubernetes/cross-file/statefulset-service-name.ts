@@ -17,6 +17,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#stable-network-id'],
     },
   },
+  reads: ['StatefulSet', 'Service'],
   check(context) {
     for (const target of context.objects) {
       const { object } = target;

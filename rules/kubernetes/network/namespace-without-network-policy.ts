@@ -1,4 +1,5 @@
 import { describeContainer, type K8sObject } from '../../engine/kubernetes/object';
+import { WORKLOAD_KINDS } from '../helpers';
 import { defineWorkspaceRule, type ProposedChange, type WorkspaceObject } from '../../engine/rule';
 import type { TextEdit } from '../../engine/types';
 import { appendDocument, documentStyle, renderBlock, type YamlObject } from '../../engine/yaml/edits';
@@ -36,6 +37,7 @@ export default defineWorkspaceRule({
       links: ['https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies'],
     },
   },
+  reads: [...WORKLOAD_KINDS],
   check(context) {
     const covered = new Set(context.objects.filter((o) => isNetworkPolicy(o.object)).map((o) => namespaceOf(o.object)));
     for (const target of context.objects) {
