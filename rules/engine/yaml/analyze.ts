@@ -82,14 +82,14 @@ export function analyzeYamlSegment(
     try {
       const object = readKubernetesObject(scope);
       if (!object) return;
+      const entry = { documentInSegment, object };
+      result.objects.push(entry);
       const firstFound = found.length;
       runRules(object, text, documentInSegment, rules, options, found);
       if (keepNodesOf && !keepNodesOf.has(object.kind)) {
         reparsed ??= reparseOnce(text);
-        result.objects.push({ documentInSegment, object: detach(object, reparsed, documentInSegment) });
+        entry.object = detach(object, reparsed, documentInSegment);
         for (const f of found.slice(firstFound)) if (f.changes) f.changes = rederivedChanges(f, reparsed, rules, options, text);
-      } else {
-        result.objects.push({ documentInSegment, object });
       }
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
