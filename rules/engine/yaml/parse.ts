@@ -158,17 +158,28 @@ function duplicateKeys(node: unknown, found: YamlProblem[] = []): YamlProblem[] 
   return found;
 }
 
+/** Below this many keys a pairwise comparison is cheaper than a Set (most maps: env entries, ports). */
+const SET_FROM_KEYS = 9;
+
 function checkKeys(map: YAMLMap, found: YamlProblem[]): void {
-  const seen = new Set<unknown>();
-  for (const { key } of map.items) {
-    const identity = isScalar(key) ? key.value : key;
-    // yaml compares with ===, under which NaN (a `.nan` key) never repeats.
+  const items = map.items;
+  if (items.length < 2) return;
+  // yaml compares with ===, under which NaN (a `.nan` key) never repeats.
+  const identityOf = (key: unknown) => (isScalar(key) ? key.value : key);
+  const seen = items.length >= SET_FROM_KEYS ? new Set<unknown>() : undefined;
+  for (let i = 0; i < items.length; i++) {
+    const identity = identityOf(items[i].key);
     if (Number.isNaN(identity)) continue;
-    if (!seen.has(identity)) {
+    let repeated = false;
+    if (seen) {
+      repeated = seen.has(identity);
       seen.add(identity);
-      continue;
+    } else {
+      for (let j = 0; j < i && !repeated; j++) repeated = identityOf(items[j].key) === identity;
     }
-    const start = (key as { range?: [number, number, number] } | null)?.range?.[0] ?? map.range?.[0] ?? 0;
+    if (!repeated) continue;
+    const key = items[i].key as { range?: [number, number, number] } | null;
+    const start = key?.range?.[0] ?? map.range?.[0] ?? 0;
     found.push({ code: 'DUPLICATE_KEY', message: 'Map keys must be unique', start, end: start + 1 });
   }
 }
