@@ -27,6 +27,7 @@ import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { toDiagnostics } from './diagnostics';
 import { isPathExcluded, NO_FOLDER, relativeToConfig, type ConfigStore, type EngineConfig } from './engine-config';
+import { whenOutputFlushed } from './transport';
 import { Scheduler } from './scheduler';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath, type WorkspaceFolders } from './uris';
@@ -214,12 +215,16 @@ export class Validator {
   private async yieldToEditor(): Promise<void> {
     const tick = () => new Promise((resolve) => setTimeout(resolve, YIELD_TICK_MS));
     await tick();
-    while (!this.scheduler.isIdle()) {
-      await this.scheduler.whenIdle();
-      await tick();
-    }
-    // The editor's job writes its publishDiagnostics from a setImmediate: after that one.
-    await new Promise((resolve) => setImmediate(resolve));
+    do {
+      while (!this.scheduler.isIdle()) {
+        await this.scheduler.whenIdle();
+        await tick();
+      }
+      // The editor's job writes its publishDiagnostics from a setImmediate: after that one,
+      // and after the message has left (a big one takes many pipe writes).
+      await new Promise((resolve) => setImmediate(resolve));
+      await whenOutputFlushed();
+    } while (!this.scheduler.isIdle());
   }
 
   /** Like `refreshFromDisk` in a batch, with the analysis already done (by a scan worker). */
