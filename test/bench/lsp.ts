@@ -39,7 +39,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { DEBOUNCE_MS as PALISADE_MAX_DEBOUNCE_MS, IMMEDIATE_BELOW_MS } from '../../server/src/lsp/validator';
+import { DEBOUNCE_MS as PALISADE_MAX_DEBOUNCE_MS, IMMEDIATE_BELOW_MS, QUIET_BEFORE_MS } from '../../server/src/lsp/validator';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WARMUP_EDITS = Number(process.env.BENCH_LSP_WARMUP ?? 3);
@@ -95,7 +95,9 @@ function serverSpecs(): [ServerSpec, ServerSpec] {
       args: [process.env.BENCH_LSP_SERVER ?? join(ROOT, 'dist', 'server.js'), '--stdio'],
       // Adaptive, so not subtracted: whatever pause it chose stays in its times.
       debounceMs: 0,
-      debounceSource: `adaptive (debounceFor in server/src/lsp/validator.ts): none when an edit costs under ${IMMEDIATE_BELOW_MS} ms, else up to ${PALISADE_MAX_DEBOUNCE_MS} ms; never subtracted`,
+      debounceSource:
+        `adaptive (debounceFor in server/src/lsp/validator.ts): none when an edit costs under ${IMMEDIATE_BELOW_MS} ms or comes ${QUIET_BEFORE_MS} ms ` +
+        `after the previous change (these edits do: each waits for the last one's diagnostics), else up to ${PALISADE_MAX_DEBOUNCE_MS} ms; never subtracted`,
       section: (name) => (name === 'files.exclude' ? {} : name === 'palisade' ? {} : null),
       versioned: true,
     },

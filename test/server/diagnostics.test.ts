@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { findMeta } from '../../rules/index';
-import { debounceFor, DEBOUNCE_MS, IMMEDIATE_BELOW_MS } from '../../server/src/lsp/validator';
+import { debounceFor, DEBOUNCE_MS, IMMEDIATE_BELOW_MS, QUIET_BEFORE_MS } from '../../server/src/lsp/validator';
 import { LspClient, rangeTuple } from '../harness/lsp-client';
 import { BASELINE, buildServer, PRIVILEGED_MESSAGE, PRIVILEGED_POD, tempFolder } from './helpers';
 
@@ -75,6 +75,12 @@ describe('language server: diagnostics', function () {
     assert.equal(debounceFor(IMMEDIATE_BELOW_MS), IMMEDIATE_BELOW_MS);
     assert.equal(debounceFor(60.2), 61);
     assert.equal(debounceFor(900), DEBOUNCE_MS);
+    // Leading edge: the first change after a quiet moment runs at once, the rest of the burst waits.
+    assert.equal(debounceFor(900, QUIET_BEFORE_MS), 0);
+    assert.equal(debounceFor(900, Infinity), 0);
+    assert.equal(debounceFor(900, QUIET_BEFORE_MS - 1), DEBOUNCE_MS);
+    assert.equal(debounceFor(60.2, 120), 61);
+    assert.equal(debounceFor(undefined, Infinity), DEBOUNCE_MS, 'still the longest before any analysis');
   });
 
   it('re-analyses only the edited document of a multi-document file and shifts the others', async () => {

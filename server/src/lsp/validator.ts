@@ -49,16 +49,22 @@ export const DEBOUNCE_MS = 150;
 /** An edit whose analysis and publishing cost less than this is analysed at once. */
 export const IMMEDIATE_BELOW_MS = 25;
 
+/** A change this long after the document's previous one starts a new burst of typing. */
+export const QUIET_BEFORE_MS = 500;
+
 /**
  * The pause after a keystroke, from what the file's last analysis cost. Most edits re-analyse
  * one document of a cached file and cost a few milliseconds: those run at once, as ESLint's
  * server does, so squiggles follow typing. A file that costs more (a huge document is parsed
  * whole) waits for typing to pause, as long as one analysis takes (at most DEBOUNCE_MS), so
- * analysis never takes more than about half the time while the user types.
+ * analysis never takes more than about half the time while the user types; but the first
+ * change after a quiet moment (a single edit, the first key of a word) runs at once, as a
+ * leading-edge debounce does: the keys that follow it within the burst are the ones that wait.
  */
-export function debounceFor(lastCostMs: number | undefined): number {
+export function debounceFor(lastCostMs: number | undefined, sincePreviousChangeMs = 0): number {
   if (lastCostMs === undefined) return DEBOUNCE_MS;
-  return lastCostMs < IMMEDIATE_BELOW_MS ? 0 : Math.min(DEBOUNCE_MS, Math.ceil(lastCostMs));
+  if (lastCostMs < IMMEDIATE_BELOW_MS || sincePreviousChangeMs >= QUIET_BEFORE_MS) return 0;
+  return Math.min(DEBOUNCE_MS, Math.ceil(lastCostMs));
 }
 
 /** The pause after the last keystroke in a folder before workspace rules run over it. */
@@ -98,6 +104,8 @@ export class Validator {
   private readonly published = new Map<string, Published>();
   /** What the last analysis of each open document cost, in ms (for `debounceFor`). */
   private readonly costs = new Map<string, number>();
+  /** When each open document's last change was received (for `debounceFor`). */
+  private readonly changedAt = new Map<string, number>();
   private readonly engines = new Map<string, EngineConfig>();
   /** The policy of each group's waiting workspace run (that of the file last edited). */
   private readonly deferredEngines = new Map<string, EngineConfig>();
@@ -122,13 +130,22 @@ export class Validator {
       return;
     }
     if (!languageFor(doc.uri, doc.languageId)) return;
-    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri)) : 0;
+    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri), this.sincePreviousChange(doc.uri)) : 0;
     this.scheduler.schedule(doc.uri, (signal) => this.validateOpen(doc.uri, reason, signal), delay);
+  }
+
+  /** Ms since the document's previous change was received (Infinity for its first), and notes this one. */
+  private sincePreviousChange(uri: string): number {
+    const now = performance.now();
+    const previous = this.changedAt.get(uri);
+    this.changedAt.set(uri, now);
+    return previous === undefined ? Infinity : now - previous;
   }
 
   async close(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
     this.costs.delete(uri);
+    this.changedAt.delete(uri);
     if (isConfigFile(uri)) {
       await this.configDiagnostics.publishLoaded();
       return;
