@@ -49,7 +49,7 @@ export const DEBOUNCE_MS = 150;
 /** An edit whose analysis and publishing cost less than this is analysed at once. */
 export const IMMEDIATE_BELOW_MS = 25;
 
-/** A change this long after the document's previous one starts a new burst of typing. */
+/** A change this long after the document's previous change (or analysis) starts a new burst of typing. */
 export const QUIET_BEFORE_MS = 500;
 
 /**
@@ -61,9 +61,9 @@ export const QUIET_BEFORE_MS = 500;
  * change after a quiet moment (a single edit, the first key of a word) runs at once, as a
  * leading-edge debounce does: the keys that follow it within the burst are the ones that wait.
  */
-export function debounceFor(lastCostMs: number | undefined, sincePreviousChangeMs = 0): number {
+export function debounceFor(lastCostMs: number | undefined, quietBeforeMs = 0): number {
   if (lastCostMs === undefined) return DEBOUNCE_MS;
-  if (lastCostMs < IMMEDIATE_BELOW_MS || sincePreviousChangeMs >= QUIET_BEFORE_MS) return 0;
+  if (lastCostMs < IMMEDIATE_BELOW_MS || quietBeforeMs >= QUIET_BEFORE_MS) return 0;
   return Math.min(DEBOUNCE_MS, Math.ceil(lastCostMs));
 }
 
@@ -104,8 +104,9 @@ export class Validator {
   private readonly published = new Map<string, Published>();
   /** What the last analysis of each open document cost, in ms (for `debounceFor`). */
   private readonly costs = new Map<string, number>();
-  /** When each open document's last change was received (for `debounceFor`). */
+  /** When each open document's last change was received, and its last analysis ended (for `debounceFor`). */
   private readonly changedAt = new Map<string, number>();
+  private readonly analysedAt = new Map<string, number>();
   private readonly engines = new Map<string, EngineConfig>();
   /** The policy of each group's waiting workspace run (that of the file last edited). */
   private readonly deferredEngines = new Map<string, EngineConfig>();
@@ -130,22 +131,27 @@ export class Validator {
       return;
     }
     if (!languageFor(doc.uri, doc.languageId)) return;
-    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri), this.sincePreviousChange(doc.uri)) : 0;
+    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri), this.quietBefore(doc.uri)) : 0;
     this.scheduler.schedule(doc.uri, (signal) => this.validateOpen(doc.uri, reason, signal), delay);
   }
 
-  /** Ms since the document's previous change was received (Infinity for its first), and notes this one. */
-  private sincePreviousChange(uri: string): number {
+  /**
+   * Ms since the document's previous change was received or its last analysis ended, and notes
+   * this change. A key typed while an analysis held the thread is received when it ends: it is
+   * part of the burst, not the start of a new one.
+   */
+  private quietBefore(uri: string): number {
     const now = performance.now();
-    const previous = this.changedAt.get(uri);
+    const previous = Math.max(this.changedAt.get(uri) ?? -Infinity, this.analysedAt.get(uri) ?? -Infinity);
     this.changedAt.set(uri, now);
-    return previous === undefined ? Infinity : now - previous;
+    return now - previous;
   }
 
   async close(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
     this.costs.delete(uri);
     this.changedAt.delete(uri);
+    this.analysedAt.delete(uri);
     if (isConfigFile(uri)) {
       await this.configDiagnostics.publishLoaded();
       return;
@@ -201,7 +207,9 @@ export class Validator {
     file.source = 'open';
     const started = performance.now();
     this.update(file, text, engine, version, batch, undefined, reason === 'change');
-    this.costs.set(uri, performance.now() - started);
+    const ended = performance.now();
+    this.costs.set(uri, ended - started);
+    this.analysedAt.set(uri, ended);
   }
 
   /**
