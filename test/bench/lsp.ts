@@ -39,6 +39,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/launch-flags';
 import { DEBOUNCE_MS as PALISADE_MAX_DEBOUNCE_MS, IMMEDIATE_BELOW_MS, QUIET_BEFORE_MS } from '../../server/src/lsp/validator';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -92,7 +93,8 @@ function serverSpecs(): [ServerSpec, ServerSpec] {
     {
       name: 'Palisade',
       // BENCH_LSP_SERVER: another build of the server (say, of an older commit) to compare with.
-      args: [process.env.BENCH_LSP_SERVER ?? join(ROOT, 'dist', 'server.js'), '--stdio'],
+      // Started as the VS Code client starts it, with the same Node flags.
+      args: [...SERVER_NODE_FLAGS, process.env.BENCH_LSP_SERVER ?? join(ROOT, 'dist', 'server.js'), '--stdio'],
       // Adaptive, so not subtracted: whatever pause it chose stays in its times.
       debounceMs: 0,
       debounceSource:
@@ -487,6 +489,7 @@ export async function runLspBench(): Promise<void> {
     for (const w of workloads) {
       console.log(`  ${w.name}: ${w.text.split('\n').length - 1} lines, ${(w.text.length / 1024 / 1024).toFixed(2)} MiB; edit: image tag on line ${w.tagLine + 1}`);
     }
+    console.log(`  Palisade is started as the VS Code client starts it: node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio`);
     for (const s of specs) console.log(`  ${s.name}: debounce ${s.debounceMs > 0 ? `${s.debounceMs} ms, ` : ""}${s.debounceSource}`);
     console.log('  yaml-language-server runs WITHOUT a schema (no network: no Kubernetes schema, schema store and CRD store off),');
     console.log('  so it only checks YAML syntax; Palisade runs its default (recommended) rules. Times in ms, median / p90.');
