@@ -1,7 +1,8 @@
 /**
- * parseSegment finds duplicate keys itself (one Set per map) instead of with yaml's
- * `uniqueKeys`, which compares every key with all before it. The errors must be exactly the
- * ones yaml reports with `uniqueKeys: true`, in the same order.
+ * parseSegment finds the duplicate keys of big segments itself (one Set per map) instead of
+ * with yaml's `uniqueKeys`, which compares every key with all before it. The errors must be
+ * exactly the ones yaml reports with `uniqueKeys: true`, in the same order: each case is parsed
+ * with the own check forced on.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,18 +44,19 @@ const CASES: Record<string, string> = {
 describe('duplicate keys', () => {
   for (const [name, text] of Object.entries(CASES)) {
     it(`reports what yaml reports: ${name}`, () => {
-      assert.deepEqual(parseSegment(text).errors, yamlOwnErrors(text));
+      assert.deepEqual(parseSegment(text, true).errors, yamlOwnErrors(text));
     });
   }
 
   it('finds duplicates in most of those cases (the comparisons above are not of empty lists)', () => {
-    const reported = Object.values(CASES).flatMap((text) => parseSegment(text).errors).filter((e) => e.code === 'DUPLICATE_KEY');
+    const reported = Object.values(CASES).flatMap((text) => parseSegment(text, true).errors).filter((e) => e.code === 'DUPLICATE_KEY');
     assert.equal(reported.length, 17);
   });
 
   it('reports them in a ConfigMap of 6,000 keys, at the repeated key', () => {
     const keys = Array.from({ length: 6000 }, (_, i) => `  KEY_${i % 5999}: "v${i}"`);
     const text = `apiVersion: v1\nkind: ConfigMap\ndata:\n${keys.join('\n')}\n`;
+    assert.ok(text.length > 32 * 1024, 'big enough for the own check without forcing it');
     const errors = parseSegment(text).errors;
     assert.deepEqual(errors, yamlOwnErrors(text));
     assert.deepEqual(errors.map((e) => [e.code, text.slice(e.start, e.start + 9)]), [['DUPLICATE_KEY', 'KEY_0: "v']]);
@@ -69,7 +71,7 @@ describe('duplicate keys', () => {
     let documents = 0;
     for (const f of files) {
       for (const segment of splitYamlDocuments(readFileSync(join(corpus, f.path), 'utf8'))) {
-        assert.deepEqual(parseSegment(segment.text).errors, yamlOwnErrors(segment.text), `${f.path} at ${segment.start}`);
+        assert.deepEqual(parseSegment(segment.text, true).errors, yamlOwnErrors(segment.text), `${f.path} at ${segment.start}`);
         documents++;
       }
     }
