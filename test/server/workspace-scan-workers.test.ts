@@ -273,6 +273,31 @@ describe('scan worker pool', function () {
     assert.deepEqual(await startScanWorkers(2, throwing), { workers: [], failure: 'cannot load the registry' });
   });
 
+  it("sends what a worker prints to stderr, never to stdout (the server's protocol channel)", async () => {
+    const noisy = script('noisy.js', "const { parentPort } = require('node:worker_threads');\nconsole.log('printed by a worker');\nparentPort.postMessage({ type: 'ready' });\n");
+    const written = { stdout: '', stderr: '' };
+    const stdoutWrite = process.stdout.write;
+    const stderrWrite = process.stderr.write;
+    process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+      written.stdout += String(chunk);
+      return (stdoutWrite as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+    }) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: unknown) => ((written.stderr += String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const started = await startScanWorkers(1, noisy);
+      assert.equal(started.workers.length, 1);
+      for (let waited = 0; !written.stderr.includes('printed by a worker') && waited < 5_000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await started.workers[0].terminate();
+    } finally {
+      process.stdout.write = stdoutWrite;
+      process.stderr.write = stderrWrite;
+    }
+    assert.equal(written.stderr, 'printed by a worker\n');
+    assert.equal(written.stdout.includes('printed by a worker'), false);
+  });
+
   it('hands back the jobs of a worker that dies, for the caller to run', async () => {
     const dying = script('dies.js', "const { parentPort } = require('node:worker_threads');\nparentPort.on('message', (m) => { if (m.type === 'jobs') process.exit(3); });\nparentPort.postMessage({ type: 'ready' });\n");
     const started = await startScanWorkers(1, dying);

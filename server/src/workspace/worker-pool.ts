@@ -114,7 +114,10 @@ function startWorker(script: string): Promise<Worker | string> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(script);
+      // A worker's stdout would otherwise join the process's: the language server's protocol
+      // channel over stdio, and the CLI's report. Whatever a worker prints goes to stderr.
+      worker = new Worker(script, { stdout: true });
+      worker.stdout.pipe(process.stderr);
     } catch (error) {
       resolve(describe(error));
       return;
