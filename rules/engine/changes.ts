@@ -35,7 +35,8 @@ export function pendingChanges(report: ProposedChanges): PendingChanges | undefi
   return () => changes;
 }
 
-function once<T>(compute: () => T): () => T {
+/** `compute`, run on the first call only; later calls return its result. */
+export function once<T>(compute: () => T): () => T {
   let done = false;
   let value: T;
   return () => {

@@ -7,7 +7,7 @@ import { FILE_NOT_ANALYZED, INTERNAL_ERROR, PARSE_ERROR, TEMPLATE_NOT_ANALYZED }
 import { detachedObject, factsOf } from '../kubernetes/detached';
 import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/object';
 import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
-import { pendingChanges, type PendingChanges } from '../changes';
+import { once, pendingChanges, type PendingChanges } from '../changes';
 import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
 import { LineIndex } from '../text';
 import type { ObjectRef, Range, RelatedLocation, Severity, Suppression } from '../types';
@@ -240,15 +240,8 @@ function rederivedChanges(
   options: RuleOptions,
   text: string,
 ): PendingChanges {
-  let pending: PendingChanges | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      pending = pendingChanges(reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text) ?? {});
-      done = true;
-    }
-    return pending?.() ?? {};
-  };
+  const pending = once(() => pendingChanges(reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text) ?? {}));
+  return () => pending()?.() ?? {};
 }
 
 function reportAgain(

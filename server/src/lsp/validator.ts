@@ -67,6 +67,13 @@ export function debounceFor(lastCostMs: number | undefined, quietBeforeMs = 0): 
   return Math.min(DEBOUNCE_MS, Math.ceil(lastCostMs));
 }
 
+/** What `debounceFor` is given about an open document: its last analysis and its last change (ms, performance.now()). */
+interface DocumentTiming {
+  costMs?: number;
+  analysedAt?: number;
+  changedAt?: number;
+}
+
 /** The pause after the last keystroke in a folder before workspace rules run over it. */
 export const WORKSPACE_IDLE_MS = 400;
 
@@ -102,11 +109,8 @@ export interface ValidatorContext {
 export class Validator {
   readonly scheduler: Scheduler;
   private readonly published = new Map<string, Published>();
-  /** What the last analysis of each open document cost, in ms (for `debounceFor`). */
-  private readonly costs = new Map<string, number>();
-  /** When each open document's last change was received, and its last analysis ended (for `debounceFor`). */
-  private readonly changedAt = new Map<string, number>();
-  private readonly analysedAt = new Map<string, number>();
+  /** Per open document, what its last analysis cost and when it ended, and when its last change came (for `debounceFor`). */
+  private readonly timing = new Map<string, DocumentTiming>();
   private readonly engines = new Map<string, EngineConfig>();
   /** The policy of each group's waiting workspace run (that of the file last edited). */
   private readonly deferredEngines = new Map<string, EngineConfig>();
@@ -131,7 +135,7 @@ export class Validator {
       return;
     }
     if (!languageFor(doc.uri, doc.languageId)) return;
-    const delay = reason === 'change' ? debounceFor(this.costs.get(doc.uri), this.quietBefore(doc.uri)) : 0;
+    const delay = reason === 'change' ? debounceFor(this.timing.get(doc.uri)?.costMs, this.quietBefore(doc.uri)) : 0;
     this.scheduler.schedule(doc.uri, (signal) => this.validateOpen(doc.uri, reason, signal), delay);
   }
 
@@ -142,16 +146,21 @@ export class Validator {
    */
   private quietBefore(uri: string): number {
     const now = performance.now();
-    const previous = Math.max(this.changedAt.get(uri) ?? -Infinity, this.analysedAt.get(uri) ?? -Infinity);
-    this.changedAt.set(uri, now);
+    const timing = this.timingOf(uri);
+    const previous = Math.max(timing.changedAt ?? -Infinity, timing.analysedAt ?? -Infinity);
+    timing.changedAt = now;
     return now - previous;
+  }
+
+  private timingOf(uri: string): DocumentTiming {
+    let timing = this.timing.get(uri);
+    if (!timing) this.timing.set(uri, (timing = {}));
+    return timing;
   }
 
   async close(uri: string): Promise<void> {
     this.scheduler.cancel(uri);
-    this.costs.delete(uri);
-    this.changedAt.delete(uri);
-    this.analysedAt.delete(uri);
+    this.timing.delete(uri);
     if (isConfigFile(uri)) {
       await this.configDiagnostics.publishLoaded();
       return;
@@ -208,8 +217,9 @@ export class Validator {
     const started = performance.now();
     this.update(file, text, engine, version, batch, undefined, reason === 'change');
     const ended = performance.now();
-    this.costs.set(uri, ended - started);
-    this.analysedAt.set(uri, ended);
+    const timing = this.timingOf(uri);
+    timing.costMs = ended - started;
+    timing.analysedAt = ended;
   }
 
   /**
