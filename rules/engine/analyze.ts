@@ -12,7 +12,8 @@ import { CommentSuppressions } from './suppression';
 import { LineIndex } from './text';
 import type { Finding, Language, Range, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
-import { splitYamlDocuments, type YamlSegment } from './yaml/parse';
+import { parseSegment, splitYamlDocuments, type ParsedSegment, type YamlSegment } from './yaml/parse';
+import { reparseInPart } from './yaml/reparse';
 
 export interface ResolvedRule {
   rule: Rule;
@@ -48,6 +49,12 @@ export interface FileAnalysis {
  * Per-file cache of segment results, keyed by segment text. Valid for one rule list and one
  * options object: it empties itself when called with others.
  */
+/**
+ * From this size on, an edited document is re-parsed in part. Below it a full parse takes a
+ * few milliseconds and working out what changed would cost about as much.
+ */
+const REPARSE_IN_PART_FROM = 32 * 1024;
+
 export class AnalysisCache {
   /**
    * @param keepNodesOf when given, the YAML nodes of objects of other kinds are not kept (see
@@ -61,6 +68,7 @@ export class AnalysisCache {
 
   take(rules: readonly ResolvedKubernetesRule[], options: RuleOptions): Map<string, SegmentAnalysis> {
     // Compared by content, not identity: analyzeFile filters the rule list on every call.
+    this.reparsedInPart = 0;
     const optionsKey = JSON.stringify(options);
     if (!sameRules(rules, this.rules) || optionsKey !== this.options) {
       this.segments = new Map();
@@ -73,6 +81,24 @@ export class AnalysisCache {
   /** Keeps only what the latest analysis used, so the cache never outgrows the file. */
   replace(used: Map<string, SegmentAnalysis>): void {
     this.segments = used;
+    if (this.lastEdited && !used.has(this.lastEdited.text)) this.lastEdited = undefined;
+  }
+
+  /**
+   * The parse of the big document edited last, kept while the file still has it: the next
+   * keystroke in that document re-parses only the item it changed (yaml/reparse.ts). Not kept
+   * for documents that were only opened, so an open workspace holds no more parsed YAML.
+   */
+  private lastEdited?: ParsedSegment;
+
+  /** Parses a segment the cache does not have; `edited`: the file had other text before, so this is an edit. */
+  parse(text: string, edited: boolean): ParsedSegment {
+    if (text.length < REPARSE_IN_PART_FROM) return parseSegment(text);
+    const inPart = this.lastEdited && reparseInPart(this.lastEdited, text);
+    if (inPart) this.reparsedInPart++;
+    const parsed = inPart ?? parseSegment(text);
+    if (edited) this.lastEdited = parsed;
+    return parsed;
   }
 
   /**
@@ -94,8 +120,9 @@ export class AnalysisCache {
     return placed;
   }
 
-  /** How many segments the latest analysis reused (for tests and benchmarks). */
+  /** How many segments the latest analysis reused, and how many it re-parsed in part (for tests and benchmarks). */
   reused = 0;
+  reparsedInPart = 0;
 }
 
 function sameRules(a: readonly ResolvedKubernetesRule[], b: readonly ResolvedKubernetesRule[]): boolean {
@@ -226,7 +253,7 @@ export function analyzeYamlText(
   for (const segment of splitYamlDocuments(text)) {
     let analysis = previous?.get(segment.text);
     if (analysis) reused++;
-    else analysis = analyzeYamlSegment(segment.text, rules, options, cache?.keepNodesOf);
+    else analysis = analyzeYamlSegment(segment.text, rules, options, cache?.keepNodesOf, cache?.parse(segment.text, previous!.size > 0));
     used.set(segment.text, analysis);
     if (analysis.isTemplate && sawTemplate) continue;
     sawTemplate ||= analysis.isTemplate;

@@ -12,7 +12,7 @@ import { annotationDirective, matchesDirective, toSuppression } from '../suppres
 import { LineIndex } from '../text';
 import type { ObjectRef, Range, RelatedLocation, Severity, Suppression } from '../types';
 import { AliasBudgetExceeded, DocumentScope, formatPath, highlightRange, type NodeRef } from './nav';
-import { parseSegment, type YamlProblem } from './parse';
+import { parseSegment, type ParsedSegment, type YamlProblem } from './parse';
 
 export interface ResolvedKubernetesRule {
   rule: KubernetesRule;
@@ -59,15 +59,15 @@ export interface SegmentAnalysis {
  * and their findings' fixes are worked out again from the text when first asked for, so the
  * segment's parsed YAML can be collected. The language server's caches pass the kinds
  * workspace rules read; everything else (CRDs, ConfigMaps, ...) is only ever read again for a
- * code action.
+ * code action. `parsed`: the text already parsed (an edited big segment is re-parsed in part).
  */
 export function analyzeYamlSegment(
   text: string,
   rules: readonly ResolvedKubernetesRule[],
   options: RuleOptions,
   keepNodesOf?: ReadonlySet<string>,
+  parsed: ParsedSegment = parseSegment(text),
 ): SegmentAnalysis {
-  const parsed = parseSegment(text);
   const result: SegmentAnalysis = { documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
   const found: UnlocatedFinding[] = [];
   if (parsed.errors.length > 0) {

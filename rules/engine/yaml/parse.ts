@@ -148,7 +148,7 @@ export function parseSegment(text: string, ownDuplicateCheck = text.length >= OW
  * The errors yaml reports for duplicate keys (`uniqueKeys`), found with one Set per big map.
  * Same rule (the same node, or scalars of the same value), same error, same order.
  */
-function duplicateKeys(node: unknown, found: YamlProblem[] = []): YamlProblem[] {
+export function duplicateKeys(node: unknown, found: YamlProblem[] = []): YamlProblem[] {
   if (isMap(node)) {
     checkKeys(node, found);
     for (const pair of node.items) {
@@ -166,6 +166,13 @@ function duplicateKeys(node: unknown, found: YamlProblem[] = []): YamlProblem[] 
 
 /** Below this many keys a pairwise comparison is cheaper than a Set (most maps: env entries, ports). */
 const SET_FROM_KEYS = 9;
+
+/** The duplicate-key errors of one map's own keys (not of the maps inside it). */
+export function repeatedKeys(map: YAMLMap): YamlProblem[] {
+  const found: YamlProblem[] = [];
+  checkKeys(map, found);
+  return found;
+}
 
 function checkKeys(map: YAMLMap, found: YamlProblem[]): void {
   const items = map.items;
