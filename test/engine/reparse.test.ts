@@ -142,6 +142,13 @@ describe('engine: re-parsing an edited document in part', () => {
     assert.equal(part.documents[0].getIn(['spec', 'template', 'spec', 'containers', 9, 'image']), null);
   });
 
+  it('does not place a change by an empty key, whose range starts at the line start (text typed there may leave its map)', () => {
+    const emptyKey = parseSegment(edited(text, '          image: registry.example.com/part-9:1.0.9\n', '          : registry.example.com/part-9:1.0.9\n'), true);
+    assert.equal(emptyKey.errors.length, 0);
+    const after = edited(emptyKey.text, '          : registry', 'top          : registry');
+    assert.equal(reparsedLikeFullParse(emptyKey, after), undefined);
+  });
+
   it('parses in full when the previous text had an anchor or an error', () => {
     const withAnchor = parseSegment(edited(text, 'name: big', 'name: &n big'), true);
     assert.equal(reparseInPart(withAnchor, edited(withAnchor.text, 'part-9:1.0.9', 'part-9:2')), undefined);

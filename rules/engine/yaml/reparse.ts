@@ -129,6 +129,8 @@ function itemContaining(collection: BlockCollection, change: TextChange): number
 function reparseItem(doc: Document.Parsed, steps: Step[], change: TextChange, before: string, after: string): Document.Parsed | undefined {
   const { collection, index } = steps[steps.length - 1];
   const old = collection.items[index] as Item;
+  // An empty key's range does not say where its line's indentation ends.
+  if (hasEmptyKey(old)) return undefined;
   const start = itemStart(old)!;
   const end = itemEnd(old)!;
   const delta = change.newEnd - change.oldEnd;
@@ -137,11 +139,13 @@ function reparseItem(doc: Document.Parsed, steps: Step[], change: TextChange, be
   const lineStart = before.lastIndexOf('\n', start - 1) + 1;
   const lead = leadFor(before.slice(lineStart, start), isSeq(collection));
   if (lead === undefined) return undefined;
-  const alone = parseAllDocuments(lead + after.slice(start, end + delta), { ...YAML_PARSE_OPTIONS, uniqueKeys: false });
+  // The blank and comment lines after the item go with it: a block scalar may take them in
+  // (`|+`, or a comment indented as deep as its text), and then the item no longer ends where it did.
+  const context = afterBlankAndCommentLines(after, end + delta);
+  const alone = parseAllDocuments(lead + after.slice(start, context), { ...YAML_PARSE_OPTIONS, uniqueKeys: false });
   if (!Array.isArray(alone) || alone.length !== 1) return undefined;
   const fresh = soleItem(alone[0] as Document.Parsed, collection, lead.length + (end + delta - start));
   if (!fresh || itemStart(fresh) !== start - lineStart || hasEmptyKey(fresh) || endsInEmptyValueOrComment(fresh) || hasAnchorsOrAliases(fresh)) return undefined;
-  if (hasBlockScalar(fresh) && followedByBlankOrComment(after, end + delta)) return undefined;
   shiftAll(fresh, lineStart);
   carryOver(old, fresh);
   if (duplicateKeys(fresh).length > 0) return undefined;
@@ -168,22 +172,17 @@ function leadFor(prefix: string, inSequence: boolean): string | undefined {
   return ' '.repeat(dash) + prefix.slice(dash);
 }
 
-/**
- * A block scalar ends where a less indented line starts, and may take in the blank lines
- * before it (`|+`) or a comment line indented deeper than its key: lines after the item,
- * which a parse of the item alone does not see. Give up when such lines follow one.
- */
-function followedByBlankOrComment(text: string, end: number): boolean {
-  if (end >= text.length) return false;
-  const next = text.indexOf('\n', end);
-  const line = text.slice(end, next < 0 ? text.length : next).trimStart();
-  return line === '' || line === '\r' || line.startsWith('#');
-}
-
-/** An empty key (`: value`) is placed by what precedes it on the line, which differs when parsed alone. */
-function hasEmptyKey(item: Item): boolean {
-  const key = isPair(item) ? (item.key as Node | null) : undefined;
-  return isPair(item) && (!key || (isScalar(key) && key.range![0] === key.range![1]));
+/** The end of the blank and comment-only lines from `offset` (a line start) on. */
+function afterBlankAndCommentLines(text: string, offset: number): number {
+  let lineStart = offset;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline + 1;
+    const line = text.slice(lineStart, lineEnd).trim();
+    if (line !== '' && !line.startsWith('#')) break;
+    lineStart = lineEnd;
+  }
+  return lineStart;
 }
 
 /**
@@ -198,18 +197,18 @@ function endsInEmptyValueOrComment(item: unknown): boolean {
   return true;
 }
 
-function hasBlockScalar(item: unknown): boolean {
-  if (isPair(item)) return hasBlockScalar(item.key) || hasBlockScalar(item.value);
-  if (isScalar(item)) return item.type === Scalar.BLOCK_LITERAL || item.type === Scalar.BLOCK_FOLDED;
-  if (isMap(item) || isSeq(item)) return item.items.some(hasBlockScalar);
-  return false;
+/** An empty key (`: value`) is placed by what precedes it on the line, which differs when parsed alone. */
+function hasEmptyKey(item: Item): boolean {
+  const key = isPair(item) ? (item.key as Node | null) : undefined;
+  return isPair(item) && (!key || (isScalar(key) && key.range![0] === key.range![1]));
 }
 
 /** The single item the text parsed into, when it is one item of the same kind, filling the text, and clean. */
 function soleItem(alone: Document.Parsed, like: BlockCollection, length: number): Item | undefined {
-  if (alone.errors.length > 0 || alone.warnings.length > 0 || alone.comment) return undefined;
+  // Comments after the item (on the lines that follow it) end up on the document or the root: not taken.
+  if (alone.errors.length > 0 || alone.warnings.length > 0) return undefined;
   const root = alone.contents;
-  if (!isBlockCollection(root) || isMap(root) !== isMap(like) || root.tag !== like.tag || root.items.length !== 1 || root.comment) return undefined;
+  if (!isBlockCollection(root) || isMap(root) !== isMap(like) || root.tag !== like.tag || root.items.length !== 1) return undefined;
   const item = root.items[0] as Item;
   return itemEnd(item) === length ? item : undefined;
 }
