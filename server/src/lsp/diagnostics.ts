@@ -9,7 +9,7 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver/node';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
-import type { Finding, Severity } from '../../../rules/engine/types';
+import type { Finding, Range, Severity } from '../../../rules/engine/types';
 import type { ConfigProblem } from '../workspace/config-file';
 import { docsUrl } from './docs-url';
 
@@ -57,25 +57,62 @@ function codeDescriptionOf(ruleId: string): CodeDescription {
   return description;
 }
 
-/**
- * The diagnostic made from each finding object, by URI. The engine hands back the same finding
- * objects for documents an edit did not move (see AnalysisCache.placementOf), and findings are
- * never changed once made (copies are annotated instead), so their diagnostics can be reused.
- */
-const converted = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+/** What a client was last sent for a file: findings and, in the same order, their diagnostics. */
+export interface Shown {
+  findings: readonly Finding[];
+  diagnostics: readonly Diagnostic[];
+}
 
-export function toDiagnostics(findings: readonly Finding[], uri: string): Diagnostic[] {
+/** How far ahead to look for a shown finding after findings disappeared before it. */
+const LOOK_AHEAD = 64;
+
+/**
+ * Diagnostics for a file's unsuppressed findings. A finding equal on screen to one shown last
+ * time gets that one's diagnostic again, so the message encoder reuses its JSON too: the same
+ * finding object (a document the edit did not touch), or a new one at the same lines and
+ * characters with the same message (a keystroke earlier on its line moved only its offsets, as
+ * most keystrokes do). Matched by position in the list, not through a WeakMap: thousands of
+ * new weak entries per keystroke made every young-generation collection several times slower.
+ */
+export function toDiagnostics(findings: readonly Finding[], uri: string, shown?: Shown): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  let next = 0;
   for (const f of findings) {
     if (f.suppressed) continue;
-    let done = converted.get(f);
-    if (done?.uri !== uri) {
-      done = { uri, diagnostic: toDiagnostic(f, uri) };
-      converted.set(f, done);
-    }
-    diagnostics.push(done.diagnostic);
+    const at = shown ? shownAt(shown.findings, next, f) : -1;
+    if (at >= 0) next = at + 1;
+    diagnostics.push(at >= 0 ? shown!.diagnostics[at] : toDiagnostic(f, uri));
   }
   return diagnostics;
+}
+
+function shownAt(shown: readonly Finding[], from: number, finding: Finding): number {
+  const end = Math.min(shown.length, from + LOOK_AHEAD);
+  for (let i = from; i < end; i++) if (sameOnScreen(shown[i], finding)) return i;
+  return -1;
+}
+
+/** Everything toDiagnostic reads is equal (offsets are not shown). */
+function sameOnScreen(a: WorkspaceFinding, b: WorkspaceFinding): boolean {
+  if (a === b) return true;
+  return (
+    a.ruleId === b.ruleId &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    sameRange(a.range, b.range) &&
+    samePlaces(a.related, b.related) &&
+    samePlaces(a.crossFileRelated, b.crossFileRelated)
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function samePlaces(a: ReadonlyArray<{ range: Range; message: string; file?: string }> | undefined, b: typeof a): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((place, i) => place.message === b[i].message && place.file === b[i].file && sameRange(place.range, b[i].range));
 }
 
 /** True when the diagnostic a client sent back is the one published for this finding. */

@@ -25,7 +25,7 @@ import type { Finding, Language } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { ConfigDiagnostics } from './config-diagnostics';
-import { toDiagnostics } from './diagnostics';
+import { toDiagnostics, type Shown } from './diagnostics';
 import { isPathExcluded, NO_FOLDER, relativeToConfig, type ConfigStore, type EngineConfig } from './engine-config';
 import { whenOutputFlushed } from './transport';
 import { Scheduler } from './scheduler';
@@ -41,6 +41,8 @@ export interface Published {
   /** Unsuppressed findings, per-file and workspace ones, exactly those published. */
   findings: Finding[];
   engine?: EngineConfig;
+  /** The findings and diagnostics sent, for the next publish to reuse. */
+  shown?: Shown;
 }
 
 /** The longest pause after a keystroke before the document is analysed (no setting changes it). */
@@ -419,8 +421,8 @@ export class Validator {
     if (!file) return;
     const engine = this.engines.get(uri);
     const findings = this.findingsFor(uri, file.analysis, engine);
-    this.published.set(uri, { version: file.version, text: file.text, findings, engine });
-    const diagnostics = toDiagnostics(findings, uri);
+    const diagnostics = toDiagnostics(findings, uri, this.published.get(uri)?.shown);
+    this.published.set(uri, { version: file.version, text: file.text, findings, engine, shown: { findings, diagnostics } });
     void this.ctx.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 
