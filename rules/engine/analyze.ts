@@ -12,7 +12,7 @@ import { CommentSuppressions } from './suppression';
 import { LineIndex } from './text';
 import type { Finding, Language, Range, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
-import { parseSegment, splitYamlDocuments, type ParsedSegment, type YamlSegment } from './yaml/parse';
+import { parseSegment, splitEditedYamlDocuments, splitYamlDocuments, type ParsedSegment, type YamlSegment } from './yaml/parse';
 import { reparseInPart } from './yaml/reparse';
 
 export interface ResolvedRule {
@@ -90,6 +90,16 @@ export class AnalysisCache {
    * for documents that were only opened, so an open workspace holds no more parsed YAML.
    */
   private lastEdited?: ParsedSegment;
+
+  /** The text of the latest analysis and its segments: the next one cuts only around its edit. */
+  private lastSplit?: { text: string; segments: YamlSegment[] };
+
+  /** The file's segments, cut again only around what changed since the latest analysis. */
+  split(text: string): YamlSegment[] {
+    const segments = this.lastSplit ? splitEditedYamlDocuments(this.lastSplit.text, this.lastSplit.segments, text) : splitYamlDocuments(text);
+    this.lastSplit = { text, segments };
+    return segments;
+  }
 
   /** Parses a segment the cache does not have; `edited`: the file had other text before, so this is an edit. */
   parse(text: string, edited: boolean): ParsedSegment {
@@ -250,7 +260,7 @@ export function analyzeYamlText(
   const result: FileAnalysis = { language: 'kubernetes', findings: [], documentCount: 0, objects: [] };
   let sawTemplate = false;
   let reused = 0;
-  for (const segment of splitYamlDocuments(text)) {
+  for (const segment of cache?.split(text) ?? splitYamlDocuments(text)) {
     let analysis = previous?.get(segment.text);
     if (analysis) reused++;
     else analysis = analyzeYamlSegment(segment.text, rules, options, cache?.keepNodesOf, cache?.parse(segment.text, previous!.size > 0));

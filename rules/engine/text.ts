@@ -114,3 +114,11 @@ export function changedSpan(before: string, after: string): ChangedSpan {
 }
 
 const BLOCK = 4096;
+
+/** Line breaks in a text as LineIndex counts them (\r\n, \n, and a lone \r). */
+export function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  if (text.includes('\r')) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) count++;
+  return count;
+}

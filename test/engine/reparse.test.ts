@@ -11,7 +11,7 @@ import { AnalysisCache, analyzeFile } from '../../rules/engine/analyze';
 import { plainFinding } from '../../rules/engine/changes';
 import { defaultConfig, resolveRules } from '../../rules/engine/config';
 import { parseSegment, splitYamlDocuments, type ParsedSegment } from '../../rules/engine/yaml/parse';
-import { changedSpan, reparseInPart } from '../../rules/engine/yaml/reparse';
+import { reparseInPart } from '../../rules/engine/yaml/reparse';
 import { RULES } from '../../rules/index';
 import { ruleOptions } from '../harness/rule-tester';
 import { randomEdit, seededRandom, treeDifference } from './reparse-support';
@@ -62,12 +62,6 @@ describe('engine: re-parsing an edited document in part', () => {
     assert.match(treeDifference(parse('a: 1\n'), parse('a:  1\n'))!, /range\[\d\]: \d+ vs \d+/);
     assert.match(treeDifference(parse('a: 1 # c\n'), parse('a: 1 # d\n'))!, /comment: {2}c vs {2}d/);
     assert.match(treeDifference(parse('a: [1]\n'), parse('a:\n  - 1\n'))!, /flow|range/);
-  });
-
-  it('finds the changed span between two texts', () => {
-    assert.deepEqual(changedSpan('image: a:1.0\n', 'image: a:1.10\n'), { start: 11, oldEnd: 11, newEnd: 12 });
-    assert.deepEqual(changedSpan('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
-    assert.deepEqual(changedSpan('abXYcd', 'abcd'), { start: 2, oldEnd: 4, newEnd: 2 });
   });
 
   it('re-parses an image tag edit in place: same tree as a full parse, nodes before it shared, nodes after it moved', () => {

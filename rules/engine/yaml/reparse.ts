@@ -13,24 +13,8 @@
  * duplicate keys, a block scalar whose chomping could take in the blank lines after it.
  */
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
+import { changedSpan, type ChangedSpan } from '../text';
 import { duplicateKeys, repeatedKeys, YAML_PARSE_OPTIONS, type ParsedSegment } from './parse';
-
-/** Where two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new. */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The span between the longest common prefix and the longest common suffix (after it). */
-export function changedSpan(before: string, after: string): TextChange {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
-}
 
 type BlockCollection = YAMLMap | YAMLSeq;
 type Item = Pair | Node;
@@ -74,7 +58,7 @@ function isBlockCollection(node: unknown): node is BlockCollection {
   return (isMap(node) || isSeq(node)) && !node.flow;
 }
 
-function stepsToChange(contents: unknown, change: TextChange): Step[] {
+function stepsToChange(contents: unknown, change: ChangedSpan): Step[] {
   const steps: Step[] = [];
   let node = contents;
   while (isBlockCollection(node)) {
@@ -103,7 +87,7 @@ function itemEnd(item: Item): number | undefined {
 }
 
 /** The index of the item whose text contains the whole change (binary search), or -1. */
-function itemContaining(collection: BlockCollection, change: TextChange): number {
+function itemContaining(collection: BlockCollection, change: ChangedSpan): number {
   const items = collection.items as Item[];
   let low = 0;
   let high = items.length - 1;
@@ -126,7 +110,7 @@ function itemContaining(collection: BlockCollection, change: TextChange): number
 
 // --- Parsing it alone ------------------------------------------------------------------------
 
-function reparseItem(doc: Document.Parsed, steps: Step[], change: TextChange, before: string, after: string): Document.Parsed | undefined {
+function reparseItem(doc: Document.Parsed, steps: Step[], change: ChangedSpan, before: string, after: string): Document.Parsed | undefined {
   const { collection, index } = steps[steps.length - 1];
   const old = collection.items[index] as Item;
   // An empty key's range does not say where its line's indentation ends.
