@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, Message } from 'vscode-languageserver/node';
 import { encodeMessage } from '../../server/src/lsp/message-encoder';
+import { seededRandom } from '../engine/reparse-support';
 
 function diagnostic(line: number, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
   return {
@@ -39,6 +40,27 @@ describe('message encoder (stdio)', () => {
     sameAsStringify(first);
     sameAsStringify(second);
     assert.deepEqual((JSON.parse(encodeMessage(second).toString('utf8')) as { params: { diagnostics: Diagnostic[] } }).params.diagnostics[0], kept);
+  });
+
+  it('assembles each message from the previous one for the document: runs kept, new ones, removed, reordered, cleared', () => {
+    const random = seededRandom(3);
+    const pool = Array.from({ length: 40 }, (_, i) => diagnostic(i, `finding ${i} “ü”`));
+    const current = new Map<string, Diagnostic[]>([['file:///w/a.yaml', []], ['file:///w/b.yaml', []]]);
+    for (let step = 0; step < 300; step++) {
+      const uri = random() < 0.7 ? 'file:///w/a.yaml' : 'file:///w/b.yaml';
+      const next: Diagnostic[] = [];
+      for (const d of current.get(uri)!) {
+        const roll = random();
+        if (roll < 0.1) continue; // fixed
+        next.push(roll < 0.2 ? { ...d, message: `${d.message}!` } : d); // changed: a new object
+        if (roll > 0.95) next.push(pool[Math.floor(random() * pool.length)]); // appeared
+      }
+      if (random() < 0.05) next.splice(0, next.length); // all cleared
+      if (next.length === 0 && random() < 0.7) next.push(...pool.slice(0, 1 + Math.floor(random() * 30)));
+      if (random() < 0.1) next.reverse();
+      current.set(uri, next);
+      sameAsStringify(publish({ uri, version: step, diagnostics: next }));
+    }
   });
 
   it('writes every other message with JSON.stringify', () => {

@@ -3,10 +3,12 @@
  *
  * A file with thousands of findings gets all of its diagnostics again on every keystroke
  * (publishDiagnostics has no partial form). The diagnostics themselves are mostly the very
- * same objects as last time (diagnostics.ts reuses them for findings an edit did not move), so
- * each one's JSON is kept from the first time it was sent and the message is assembled from
- * those bytes: on a 1,000-document manifest this took JSON encoding from ~11 ms to well under
- * 1 ms per keystroke. The output is byte for byte what JSON.stringify makes of the message.
+ * same objects as last time (diagnostics.ts reuses them for findings an edit did not move or
+ * only moved along their line), so the message for a document is assembled from the previous
+ * message for it: each run of diagnostics that were sent one after another last time is one
+ * copy of those bytes, and only new diagnostics are encoded. On a 1,000-document manifest a
+ * keystroke's message takes a few copies instead of 3,340 encodings (~11 ms) or 3,340 small
+ * copies (~2 ms). The output is byte for byte what JSON.stringify makes of the message.
  *
  * This relies on what diagnostics.ts already relies on: a published Diagnostic object is
  * never changed afterwards (a changed finding makes a new one).
@@ -16,8 +18,19 @@ import type { Message } from 'vscode-languageserver/node';
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const COMMA = 0x2c;
 
-/** Each diagnostic's JSON, kept for as long as the diagnostic object lives. */
-const encoded = new WeakMap<object, Buffer>();
+/** The latest message sent for a document, and where each of its diagnostics' JSON lies in it. */
+interface Sent {
+  diagnostics: readonly object[];
+  bytes: Buffer;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+/** By URI; a document whose diagnostics were cleared has none. */
+const lastSent = new Map<string, Sent>();
+
+/** How far ahead to look for a diagnostic sent last time, after some before it went away. */
+const LOOK_AHEAD = 64;
 
 interface PublishMessage {
   jsonrpc: string;
@@ -42,26 +55,64 @@ function encodePublish(message: PublishMessage): Buffer {
   const separator = envelope.endsWith('"params":{}}') ? '' : ',';
   const head = Buffer.from(`${envelope.slice(0, -2)}${separator}"diagnostics":[`, 'utf8');
   const tail = Buffer.from(']}}', 'utf8');
-  const parts = diagnostics.map(jsonOf);
-  let length = head.length + tail.length + Math.max(0, parts.length - 1);
-  for (const part of parts) length += part.length;
-  const out = Buffer.allocUnsafe(length);
-  out.set(head, 0);
-  let at = head.length;
-  for (let i = 0; i < parts.length; i++) {
+  const uri = typeof otherParams.uri === 'string' ? otherParams.uri : undefined;
+  const previous = uri === undefined ? undefined : lastSent.get(uri);
+  const { sentAt, fresh, length } = sources(diagnostics, previous);
+  const out = Buffer.allocUnsafe(head.length + length + Math.max(0, diagnostics.length - 1) + tail.length);
+  let at = head.copy(out, 0);
+  const starts = new Uint32Array(diagnostics.length);
+  const ends = new Uint32Array(diagnostics.length);
+  for (let i = 0; i < diagnostics.length; ) {
     if (i > 0) out[at++] = COMMA;
-    out.set(parts[i], at);
-    at += parts[i].length;
+    if (sentAt[i] < 0) {
+      starts[i] = at;
+      at += fresh[i]!.copy(out, at);
+      ends[i] = at;
+      i++;
+      continue;
+    }
+    // Diagnostics that followed each other last time: one copy, the commas between them included.
+    let last = i;
+    while (last + 1 < diagnostics.length && sentAt[last + 1] === sentAt[last] + 1) last++;
+    const from = previous!.starts[sentAt[i]];
+    const shift = at - from;
+    at += previous!.bytes.copy(out, at, from, previous!.ends[sentAt[last]]);
+    for (let k = i; k <= last; k++) {
+      starts[k] = previous!.starts[sentAt[k]] + shift;
+      ends[k] = previous!.ends[sentAt[k]] + shift;
+    }
+    i = last + 1;
   }
-  out.set(tail, at);
+  tail.copy(out, at);
+  if (uri !== undefined) {
+    if (diagnostics.length === 0) lastSent.delete(uri);
+    else lastSent.set(uri, { diagnostics, bytes: out, starts, ends });
+  }
   return out;
 }
 
-function jsonOf(diagnostic: object): Buffer {
-  let json = encoded.get(diagnostic);
-  if (!json) {
-    json = Buffer.from(JSON.stringify(diagnostic), 'utf8');
-    encoded.set(diagnostic, json);
-  }
-  return json;
+/** For each diagnostic, its index in the previous message (-1 if new) or its new JSON; the bytes of all. */
+function sources(diagnostics: readonly object[], previous: Sent | undefined): { sentAt: Int32Array; fresh: Array<Buffer | undefined>; length: number } {
+  const sentAt = new Int32Array(diagnostics.length).fill(-1);
+  const fresh: Array<Buffer | undefined> = [];
+  let length = 0;
+  let next = 0;
+  diagnostics.forEach((diagnostic, i) => {
+    const at = previous ? indexFrom(previous.diagnostics, next, diagnostic) : -1;
+    if (at >= 0) {
+      sentAt[i] = at;
+      next = at + 1;
+      length += previous!.ends[at] - previous!.starts[at];
+    } else {
+      fresh[i] = Buffer.from(JSON.stringify(diagnostic), 'utf8');
+      length += fresh[i]!.length;
+    }
+  });
+  return { sentAt, fresh, length };
+}
+
+function indexFrom(sent: readonly object[], from: number, diagnostic: object): number {
+  const end = Math.min(sent.length, from + LOOK_AHEAD);
+  for (let i = from; i < end; i++) if (sent[i] === diagnostic) return i;
+  return -1;
 }
