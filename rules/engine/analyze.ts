@@ -46,15 +46,15 @@ export interface FileAnalysis {
 }
 
 /**
- * Per-file cache of segment results, keyed by segment text. Valid for one rule list and one
- * options object: it empties itself when called with others.
- */
-/**
  * From this size on, an edited document is re-parsed in part. Below it a full parse takes a
  * few milliseconds and working out what changed would cost about as much.
  */
 const REPARSE_IN_PART_FROM = 32 * 1024;
 
+/**
+ * Per-file cache of segment results, keyed by segment text. Valid for one rule list and one
+ * options object: it empties itself when called with others.
+ */
 export class AnalysisCache {
   /**
    * @param keepNodesOf when given, the YAML nodes of objects of other kinds are not kept (see

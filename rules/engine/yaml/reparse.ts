@@ -10,7 +10,8 @@
  * two trees, every node and range, over random edits of the corpus), so whenever the item's
  * text could mean something else in its context, this gives up and the caller parses in full:
  * syntax errors or warnings, anchors and aliases, directives, an item that became two or moved,
- * duplicate keys, a block scalar whose chomping could take in the blank lines after it.
+ * duplicate keys, an empty key, an empty value or a trailing comment at the item's end (their
+ * ranges reach into the next line). Each such case then tries one level up.
  */
 import { isAlias, isDocument, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { changedSpan, type ChangedSpan } from '../text';

@@ -16,7 +16,7 @@ import { copyFinding } from '../../../rules/engine/changes';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, languageOf, warmAnalysisCache, type AnalyzedObject, type AnalyzeOptions, type FileAnalysis } from '../../../rules/engine/analyze';
 import { FILE_NOT_ANALYZED } from '../../../rules/engine/builtin';
@@ -25,7 +25,7 @@ import type { Finding, Language } from '../../../rules/engine/types';
 import type { WorkspaceFinding } from '../../../rules/engine/workspace';
 import type { IndexedFile, WorkspaceIndex } from '../workspace/index';
 import { ConfigDiagnostics } from './config-diagnostics';
-import { toDiagnostics, type Shown } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import { isPathExcluded, NO_FOLDER, relativeToConfig, type ConfigStore, type EngineConfig } from './engine-config';
 import { whenOutputFlushed } from './transport';
 import { Scheduler } from './scheduler';
@@ -41,8 +41,8 @@ export interface Published {
   /** Unsuppressed findings, per-file and workspace ones, exactly those published. */
   findings: Finding[];
   engine?: EngineConfig;
-  /** The findings and diagnostics sent, for the next publish to reuse. */
-  shown?: Shown;
+  /** The diagnostics sent, one per finding in the same order: the next publish reuses them. */
+  diagnostics: Diagnostic[];
 }
 
 /** The longest pause after a keystroke before the document is analysed (no setting changes it). */
@@ -421,8 +421,8 @@ export class Validator {
     if (!file) return;
     const engine = this.engines.get(uri);
     const findings = this.findingsFor(uri, file.analysis, engine);
-    const diagnostics = toDiagnostics(findings, uri, this.published.get(uri)?.shown);
-    this.published.set(uri, { version: file.version, text: file.text, findings, engine, shown: { findings, diagnostics } });
+    const diagnostics = toDiagnostics(findings, uri, this.published.get(uri));
+    this.published.set(uri, { version: file.version, text: file.text, findings, engine, diagnostics });
     void this.ctx.connection.sendDiagnostics({ uri, version: file.version, diagnostics });
   }
 
