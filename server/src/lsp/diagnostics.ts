@@ -63,8 +63,15 @@ export interface Shown {
   diagnostics: readonly Diagnostic[];
 }
 
-/** How far ahead to look for a shown finding after findings disappeared before it. */
+/** How far ahead to look for what was sent last time, after some of what came before it went away. */
 const LOOK_AHEAD = 64;
+
+/** The index of the first item from `from` on, at most LOOK_AHEAD ahead, that is `same` as `wanted`; -1 if none. */
+export function indexAhead<T>(items: readonly T[], from: number, wanted: T, same: (a: T, b: T) => boolean): number {
+  const end = Math.min(items.length, from + LOOK_AHEAD);
+  for (let i = from; i < end; i++) if (same(items[i], wanted)) return i;
+  return -1;
+}
 
 /**
  * Diagnostics for a file's unsuppressed findings. A finding equal on screen to one shown last
@@ -79,17 +86,11 @@ export function toDiagnostics(findings: readonly Finding[], uri: string, shown?:
   let next = 0;
   for (const f of findings) {
     if (f.suppressed) continue;
-    const at = shown ? shownAt(shown.findings, next, f) : -1;
+    const at = shown ? indexAhead(shown.findings, next, f, sameOnScreen) : -1;
     if (at >= 0) next = at + 1;
     diagnostics.push(at >= 0 ? shown!.diagnostics[at] : toDiagnostic(f, uri));
   }
   return diagnostics;
-}
-
-function shownAt(shown: readonly Finding[], from: number, finding: Finding): number {
-  const end = Math.min(shown.length, from + LOOK_AHEAD);
-  for (let i = from; i < end; i++) if (sameOnScreen(shown[i], finding)) return i;
-  return -1;
 }
 
 /** Everything toDiagnostic reads is equal (offsets are not shown). */

@@ -14,6 +14,7 @@
  * never changed afterwards (a changed finding makes a new one).
  */
 import type { Message } from 'vscode-languageserver/node';
+import { indexAhead } from './diagnostics';
 
 const PUBLISH_DIAGNOSTICS = 'textDocument/publishDiagnostics';
 const COMMA = 0x2c;
@@ -28,9 +29,6 @@ interface Sent {
 
 /** By URI; a document whose diagnostics were cleared has none. */
 const lastSent = new Map<string, Sent>();
-
-/** How far ahead to look for a diagnostic sent last time, after some before it went away. */
-const LOOK_AHEAD = 64;
 
 interface PublishMessage {
   jsonrpc: string;
@@ -98,7 +96,7 @@ function sources(diagnostics: readonly object[], previous: Sent | undefined): { 
   let length = 0;
   let next = 0;
   diagnostics.forEach((diagnostic, i) => {
-    const at = previous ? indexFrom(previous.diagnostics, next, diagnostic) : -1;
+    const at = previous ? indexAhead(previous.diagnostics, next, diagnostic, Object.is) : -1;
     if (at >= 0) {
       sentAt[i] = at;
       next = at + 1;
@@ -109,10 +107,4 @@ function sources(diagnostics: readonly object[], previous: Sent | undefined): { 
     }
   });
   return { sentAt, fresh, length };
-}
-
-function indexFrom(sent: readonly object[], from: number, diagnostic: object): number {
-  const end = Math.min(sent.length, from + LOOK_AHEAD);
-  for (let i = from; i < end; i++) if (sent[i] === diagnostic) return i;
-  return -1;
 }
