@@ -6,6 +6,13 @@ import { BASELINE, buildServer, PRIVILEGED_MESSAGE, PRIVILEGED_POD, tempFolder }
 
 const DOCS = 'https://github.com/palisade-dev/palisade/blob/main/docs/rules.md';
 
+/** The text after one LSP content change (positions as LSP counts them; \n line breaks only here). */
+function applyChange(text: string, change: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((sum, l) => sum + l.length + 1, 0) + p.character;
+  return text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
+}
+
 /** [code, severity, range] of each diagnostic: compact enough for one deepEqual. */
 function summary(diagnostics: Array<{ code?: string | number; severity?: number; range: Parameters<typeof rangeTuple>[0] }>) {
   return diagnostics.map((d) => [d.code, d.severity, rangeTuple(d.range)]);
@@ -98,6 +105,41 @@ describe('language server: diagnostics', function () {
       ['privileged-container', 1, [11, 20, 11, 24]],
       ['privileged-container', 1, [22, 20, 22, 24]],
     ]);
+  });
+
+  it('typing in a big document (re-parsed in part, cut and encoded from the last version): each version as a fresh open of its text', async () => {
+    const containers = Array.from({ length: 240 }, (_, c) =>
+      [`        - name: part-${c}`, `          image: registry.example.com/part-${c}:1.0.${c}`, '          env:', `            - {name: INDEX, value: "${c}"}`, `          securityContext: {privileged: ${c % 80 === 0}}`].join('\n'),
+    );
+    const big = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: big', 'spec:', '  template:', '    spec:', '      containers:', ...containers].join('\n');
+    const text = `${PRIVILEGED_POD}---\n${big}\n`;
+    assert.ok(big.length > 32 * 1024, 'big enough to be re-parsed in part');
+    const uri = tmp.uri('typing.yaml');
+    await client.open(uri, text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const lines = text.split('\n');
+    const tagLine = lines.findIndex((l) => l.includes('part-60:1.0.60'));
+    const privilegedLine = lines.findIndex((l) => l.includes('privileged: true}') && l.startsWith('          '));
+    const edits = [
+      { range: { start: { line: tagLine, character: lines[tagLine].length }, end: { line: tagLine, character: lines[tagLine].length } }, text: '-rc' },
+      { range: { start: { line: tagLine, character: lines[tagLine].length }, end: { line: tagLine, character: lines[tagLine].length + 3 } }, text: '-rc1' },
+      { range: { start: { line: privilegedLine, character: 40 }, end: { line: privilegedLine, character: 44 } }, text: 'false' },
+      { range: { start: { line: tagLine + 1, character: 0 }, end: { line: tagLine + 1, character: 0 } }, text: '          ports: [{containerPort: 80, hostPort: 80}]\n' },
+    ];
+    let current = text;
+    for (const [i, edit] of edits.entries()) {
+      await client.change(uri, i + 2, [edit]);
+      current = applyChange(current, edit);
+      const edited = await client.diagnosticsFor(uri, i + 2);
+      const freshUri = tmp.uri(`typing-fresh-${i}.yaml`);
+      await client.open(freshUri, current, 1);
+      const fresh = await client.diagnosticsFor(freshUri, 1);
+      assert.ok(fresh.length >= 3, `${fresh.length} diagnostics`);
+      assert.deepEqual(JSON.parse(JSON.stringify(edited).split(uri).join(freshUri)), fresh, `after edit ${i + 1}`);
+      await client.close(freshUri);
+    }
+    // Closed, so that later tests' settings changes do not re-analyse these big documents too.
+    await client.close(uri);
   });
 
   it('gives non-Kubernetes YAML no diagnostics', async () => {
