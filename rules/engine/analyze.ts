@@ -9,7 +9,7 @@ import { analyzeDockerfileText, type ResolvedDockerfileRule } from './dockerfile
 import type { K8sObject } from './kubernetes/object';
 import type { Rule, RuleOptions } from './rule';
 import { CommentSuppressions } from './suppression';
-import { LineIndex } from './text';
+import { LineIndex, ownCopy } from './text';
 import type { Finding, Language, Range, Severity } from './types';
 import { analyzeYamlSegment, type ResolvedKubernetesRule, type SegmentAnalysis, type SegmentFinding } from './yaml/analyze';
 import { parseSegment, splitEditedYamlDocuments, splitYamlDocuments, type ParsedSegment, type YamlSegment } from './yaml/parse';
@@ -99,6 +99,18 @@ export class AnalysisCache {
     const segments = this.lastSplit ? splitEditedYamlDocuments(this.lastSplit.text, this.lastSplit.segments, text) : splitYamlDocuments(text);
     this.lastSplit = { text, segments };
     return segments;
+  }
+
+  /**
+   * The text to analyse and keep for a segment of `fileText` the cache does not have: a copy
+   * of its own when it is a part of the file, so what the cache keeps (the key, the parsed
+   * nodes' strings) never holds on to a whole version of the file. Reused segments take the
+   * string of their analysis back (SegmentAnalysis.text): the file's text of later versions
+   * (a buffer opened after the start-up index read the file) is never kept through them.
+   */
+  own(segment: YamlSegment, fileText: string): string {
+    if (segment.text.length < fileText.length) segment.text = ownCopy(segment.text);
+    return segment.text;
   }
 
   /** Parses a segment the cache does not have; `edited`: the file had other text before, so this is an edit. */
@@ -210,7 +222,8 @@ export async function warmAnalysisCache(
     // Taken again after each pause: an analysis meanwhile may have replaced the cache's map.
     const segments = cache.take(kubernetesRules, options);
     if (segments.has(segment.text)) continue;
-    segments.set(segment.text, analyzeYamlSegment(segment.text, kubernetesRules, options, cache.keepNodesOf));
+    const own = cache.own(segment, text);
+    segments.set(own, analyzeYamlSegment(own, kubernetesRules, options, cache.keepNodesOf));
     if (performance.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = performance.now();
@@ -262,8 +275,13 @@ export function analyzeYamlText(
   let reused = 0;
   for (const segment of cache?.split(text) ?? splitYamlDocuments(text)) {
     let analysis = previous?.get(segment.text);
-    if (analysis) reused++;
-    else analysis = analyzeYamlSegment(segment.text, rules, options, cache?.keepNodesOf, cache?.parse(segment.text, previous!.size > 0));
+    if (analysis) {
+      reused++;
+      segment.text = analysis.text;
+    } else if (cache) {
+      const own = cache.own(segment, text);
+      analysis = analyzeYamlSegment(own, rules, options, cache.keepNodesOf, cache.parse(own, previous!.size > 0));
+    } else analysis = analyzeYamlSegment(segment.text, rules, options);
     used.set(segment.text, analysis);
     if (analysis.isTemplate && sawTemplate) continue;
     sawTemplate ||= analysis.isTemplate;

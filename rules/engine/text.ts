@@ -55,6 +55,18 @@ export class LineIndex {
   }
 }
 
+/**
+ * A copy of `part`, a piece cut from a longer text, that does not keep that text alive. V8
+ * makes a slice of a long string a view into the whole string, and so is everything a parser
+ * slices from it: a document cut from a file, and every YAML scalar read from it, would hold
+ * the file's entire text of the moment it was cut, one more copy of a big file per version
+ * that a long-lived cache still holds a piece of. Concatenation makes a new string, which
+ * the slice flattens into a buffer of its own (`part.length + 1` characters).
+ */
+export function ownCopy(part: string): string {
+  return (' ' + part).slice(1);
+}
+
 let lastIndex: LineIndex | undefined;
 
 /**

@@ -4,7 +4,7 @@
  * workspace rules run once the folder is idle, publishing what they change.
  */
 import * as assert from 'node:assert/strict';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { LspClient, rangeTuple } from '../harness/lsp-client';
 import { buildServer, tempFolder } from './helpers';
 
@@ -91,5 +91,30 @@ describe('language server: workspace rules after keystrokes', function () {
       return latest?.version === 5 && ruleFindings(latest)!.length === 1 && latest;
     });
     assert.deepEqual(ruleFindings(idle), [[[12, 13, 12, 18], message('Pod', 'web2', 'xshop')]]);
+  });
+
+  it('offers the quick fixes of a finding that an edit above it moved, once the idle run found it unchanged', async () => {
+    const text = file(configMap('  mode: fast'), pod('web', 'shop'));
+    const moved = uri.replace('all.yaml', 'moved.yaml');
+    await client.open(moved, text, 1);
+    await client.waitFor('the finding', () => client.diagnostics.get(moved)?.diagnostics.some((d) => d.code === RULE));
+    // A line added to the first document moves the finding, which carries over without its fixes;
+    // the idle run finds the same finding, so nothing is published again.
+    const edited = file(configMap('  mode: fast', '  level: high'), pod('web', 'shop'));
+    await client.change(moved, 2, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: '  level: high\n' }]);
+    const [diagnostic] = (await client.diagnosticsFor(moved, 2)).filter((d) => d.code === RULE);
+    assert.deepEqual(rangeTuple(diagnostic.range), [12, 13, 12, 17]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const actions = await client.codeActions(moved, diagnostic.range, [diagnostic]);
+    const deny = actions.find((a) => a.title === 'Add a default-deny NetworkPolicy for namespace "shop" (blocks all traffic not allowed by another policy)');
+    assert.ok(deny, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    const change = deny.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, 2);
+    // Appended at the end of the edited text, not of the text the rules first ran on.
+    assert.deepEqual(
+      (change.edits as TextEdit[]).map((e) => [rangeTuple(e.range), e.newText.split('\n')[0]]),
+      [[[edited.split('\n').length - 1, 0, edited.split('\n').length - 1, 0], '---']],
+    );
+    await client.close(moved);
   });
 });

@@ -16,6 +16,7 @@
 import { scanAwsSecretKey, scanPrivateKeys, scanTokenFormats } from './formats';
 import { sensitiveNameReason } from './names';
 import { scanWithSecretlint } from './secretlint';
+import { ownCopy } from '../text';
 import type { SecretMatch } from './types';
 import { nonSecretValueReason, trimmedRange } from './values';
 
@@ -36,7 +37,8 @@ export function scanSecretFormats(value: string, name?: string): SecretMatch[] {
       scanned.clear();
       scannedChars = 0;
     }
-    scanned.set(key, found);
+    // A copy: the key is made of strings cut from a document's text, and would keep that text alive.
+    scanned.set(ownCopy(key), found);
     scannedChars += key.length;
   }
   return found.map((m) => ({ ...m }));
@@ -86,7 +88,7 @@ export function detectSecret(name: string | undefined, value: string): SecretMat
       detected.clear();
       detectedChars = 0;
     }
-    detected.set(key, found);
+    detected.set(ownCopy(key), found);
     detectedChars += key.length;
   }
   return found === null ? undefined : { ...found };

@@ -47,6 +47,8 @@ export interface SegmentObject {
 type UnlocatedFinding = Omit<SegmentFinding, 'range' | 'related'> & { related?: Array<Omit<RelatedLocation, 'range'>> };
 
 export interface SegmentAnalysis {
+  /** The text analysed: a cache reuses this very string for the segment (see AnalysisCache.own). */
+  text: string;
   documentCount: number;
   findings: SegmentFinding[];
   objects: SegmentObject[];
@@ -68,7 +70,7 @@ export function analyzeYamlSegment(
   keepNodesOf?: ReadonlySet<string>,
   parsed: ParsedSegment = parseSegment(text),
 ): SegmentAnalysis {
-  const result: SegmentAnalysis = { documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
+  const result: SegmentAnalysis = { text, documentCount: parsed.documents.length, findings: [], objects: [], isTemplate: false };
   const found: UnlocatedFinding[] = [];
   if (parsed.errors.length > 0) {
     reportParseErrors(text, parsed.documents.length, parsed, result, found);

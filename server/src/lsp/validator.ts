@@ -301,9 +301,35 @@ export class Validator {
       this.scheduler.cancel(workspaceJobKey(file.group));
       this.deferredEngines.delete(file.group);
     }
-    const others = stale && !deferWorkspace ? this.ctx.index.runWorkspaceRules(file.group, engine) : new Set<string>();
+    const others = stale && !deferWorkspace ? this.runWorkspaceRules(file.group, engine) : new Set<string>();
     if (this.isShown(file.uri)) this.publish(file.uri);
     for (const other of others) if (other !== file.uri && this.isShown(other)) this.publish(other);
+  }
+
+  /**
+   * Workspace rules over a group; returns the files whose cross-file findings changed, to be
+   * published. The group's other published files keep their diagnostics but take the new
+   * finding objects: the old ones' lazy fixes hold the YAML and text of the version the rules
+   * ran on before, a second copy of every edited document (~12 MB for the bench's huge file).
+   */
+  private runWorkspaceRules(group: string, engine: EngineConfig): Set<string> {
+    const changed = this.ctx.index.runWorkspaceRules(group, engine);
+    for (const file of this.ctx.index.inGroup(group)) {
+      if (!changed.has(file.uri)) this.takeCurrentFindings(file);
+    }
+    return changed;
+  }
+
+  /** The published record takes the file's current findings, when the client would show the very same diagnostics for them. */
+  private takeCurrentFindings(file: IndexedFile): void {
+    const shown = this.published.get(file.uri);
+    // Published for another version: the analysis of the current one publishes it.
+    if (!shown || shown.version !== file.version || shown.text !== file.text) return;
+    const findings = this.findingsFor(file.uri, file.analysis, this.engines.get(file.uri));
+    const diagnostics = toDiagnostics(findings, file.uri, shown);
+    const same = diagnostics.length === shown.diagnostics.length && diagnostics.every((d, i) => d === shown.diagnostics[i]);
+    // Otherwise the settings changed too, and the caller publishes the file anyway.
+    if (same) this.published.set(file.uri, { ...shown, findings });
   }
 
   /** Workspace rules over the group once no keystroke arrived for a while (each keystroke restarts the wait). */
@@ -314,7 +340,7 @@ export class Validator {
       async (signal) => {
         this.deferredEngines.delete(group);
         if (signal.aborted || !this.ctx.index.isStale(group)) return;
-        this.republish(this.ctx.index.runWorkspaceRules(group, engine));
+        this.republish(this.runWorkspaceRules(group, engine));
       },
       WORKSPACE_IDLE_MS,
     );
@@ -327,7 +353,7 @@ export class Validator {
     if (!engine) return;
     this.scheduler.cancel(workspaceJobKey(group));
     this.deferredEngines.delete(group);
-    if (this.ctx.index.isStale(group)) this.republish(this.ctx.index.runWorkspaceRules(group, engine));
+    if (this.ctx.index.isStale(group)) this.republish(this.runWorkspaceRules(group, engine));
   }
 
   /** Runs workspace rules once per group the batch touched, then publishes what is shown. */
@@ -335,7 +361,7 @@ export class Validator {
     const toPublish = new Set(batch.uris);
     for (const group of batch.groups) {
       const engine = await this.engineForGroup(group);
-      for (const uri of this.ctx.index.runWorkspaceRules(group, engine)) toPublish.add(uri);
+      for (const uri of this.runWorkspaceRules(group, engine)) toPublish.add(uri);
     }
     this.republish(toPublish);
   }
@@ -439,7 +465,7 @@ export class Validator {
     this.engines.delete(uri);
     this.scanned.delete(uri);
     this.clear(uri);
-    if (hadObjects && group !== undefined && engine) this.republish(this.ctx.index.runWorkspaceRules(group, engine));
+    if (hadObjects && group !== undefined && engine) this.republish(this.runWorkspaceRules(group, engine));
   }
 
   republish(uris: Iterable<string>): void {
