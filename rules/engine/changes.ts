@@ -115,6 +115,26 @@ class FindingWithChanges implements Finding {
     return changes.suggestions.value;
   }
 
+  /** A plain copy of the fields, without the changes (withoutChanges: thousands of moved findings per keystroke). */
+  withoutChanges(): Finding {
+    const copy: Finding = {
+      ruleId: this.ruleId,
+      severity: this.severity,
+      message: this.message,
+      start: this.start,
+      end: this.end,
+      range: this.range,
+      documentIndex: this.documentIndex,
+      path: this.path,
+    };
+    if (this.object !== undefined) copy.object = this.object;
+    if (this.related !== undefined) copy.related = this.related;
+    if (this.suppressed !== undefined) copy.suppressed = this.suppressed;
+    const crossFile = (this as { crossFileRelated?: unknown }).crossFileRelated;
+    if (crossFile !== undefined) (copy as { crossFileRelated?: unknown }).crossFileRelated = crossFile;
+    return copy;
+  }
+
   /** A copy sharing the (memoised) changes, as copyFinding promises. */
   copy(): this {
     return new FindingWithChanges(this, this.#changes) as this;
@@ -150,6 +170,7 @@ export function plainFinding<T extends Finding>(finding: T): T {
 
 /** A copy without the fix and suggestions (they were computed for other offsets). */
 export function withoutChanges<T extends Finding>(finding: T): T {
+  if (finding instanceof FindingWithChanges) return finding.withoutChanges() as T;
   // Own descriptors, not reads: reading a lazy `fix` would build it.
   const { fix: _fix, suggestions: _suggestions, ...own } = Object.getOwnPropertyDescriptors(finding);
   return Object.defineProperties({}, own) as T;

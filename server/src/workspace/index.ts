@@ -43,7 +43,12 @@ const KEEP_NODES_OF = kindsReadAcrossFiles(RULES);
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly workspaceFindings = new Map<string, readonly WorkspaceFinding[]>();
-  private readonly signatures = new Map<string, string>();
+  /**
+   * What each file's workspace findings were when last compared (runWorkspaceRules), or the
+   * findings an edit moved them to: their signature is worked out only when the rules run
+   * again, not on every keystroke.
+   */
+  private readonly signatures = new Map<string, string | readonly WorkspaceFinding[]>();
   private readonly ruleRunListeners: Array<(group: string) => void> = [];
   /** Groups whose objects changed since workspace rules last ran over them. */
   private readonly staleGroups = new Set<string>();
@@ -117,7 +122,7 @@ export class WorkspaceIndex {
       if (moved) kept.push(moved);
     }
     this.workspaceFindings.set(uri, kept);
-    this.signatures.set(uri, signature(kept));
+    this.signatures.set(uri, kept);
   }
 
   /**
@@ -168,12 +173,17 @@ export class WorkspaceIndex {
     for (const file of this.inGroup(group)) {
       const findings = results.get(file.uri) ?? EMPTY;
       const now = signature(findings);
-      if ((this.signatures.get(file.uri) ?? '') !== now) changed.add(file.uri);
+      if (this.lastSignature(file.uri) !== now) changed.add(file.uri);
       this.signatures.set(file.uri, now);
       this.workspaceFindings.set(file.uri, findings);
     }
     for (const listener of this.ruleRunListeners) listener(group);
     return changed;
+  }
+
+  private lastSignature(uri: string): string {
+    const last = this.signatures.get(uri);
+    return last === undefined ? '' : typeof last === 'string' ? last : signature(last);
   }
 }
 
