@@ -7,7 +7,7 @@ import { FILE_NOT_ANALYZED, INTERNAL_ERROR, PARSE_ERROR, TEMPLATE_NOT_ANALYZED }
 import { detachedObject, factsOf } from '../kubernetes/detached';
 import { readKubernetesObject, objectRef, type K8sObject } from '../kubernetes/object';
 import type { KubernetesReport, KubernetesRule, RuleOptions } from '../rule';
-import { once, pendingChanges, type PendingChanges } from '../changes';
+import { pendingChanges, rederivedChanges, type PendingChanges } from '../changes';
 import { annotationDirective, matchesDirective, toSuppression } from '../suppression';
 import { LineIndex } from '../text';
 import type { ObjectRef, Range, RelatedLocation, Severity, Suppression } from '../types';
@@ -91,7 +91,7 @@ export function analyzeYamlSegment(
       if (keepNodesOf && !keepNodesOf.has(object.kind)) {
         reparsed ??= reparseOnce(text);
         entry.object = detach(object, reparsed, documentInSegment);
-        for (const f of found.slice(firstFound)) if (f.changes) f.changes = rederivedChanges(f, reparsed, rules, options, text);
+        for (const f of found.slice(firstFound)) if (f.changes) f.changes = rederivedChangesOf(f, reparsed, rules, options, text);
       }
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
@@ -235,15 +235,14 @@ function detach(object: K8sObject, reparsed: ReparsedSegment, documentInSegment:
  * runs again over the object read again, and the report at the same place with the same
  * message is the one (rules are deterministic over the same text and options).
  */
-function rederivedChanges(
+function rederivedChangesOf(
   finding: UnlocatedFinding,
   reparsed: ReparsedSegment,
   rules: readonly ResolvedKubernetesRule[],
   options: RuleOptions,
   text: string,
 ): PendingChanges {
-  const pending = once(() => pendingChanges(reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text) ?? {}));
-  return () => pending()?.() ?? {};
+  return rederivedChanges(() => reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text));
 }
 
 function reportAgain(
