@@ -315,7 +315,8 @@ export class Validator {
   private runWorkspaceRules(group: string, engine: EngineConfig): Set<string> {
     const changed = this.ctx.index.runWorkspaceRules(group, engine);
     for (const file of this.ctx.index.inGroup(group)) {
-      if (!changed.has(file.uri)) this.takeCurrentFindings(file);
+      // A file without cross-file findings had none before either (its signature is unchanged).
+      if (!changed.has(file.uri) && this.ctx.index.findingsOf(file.uri).length > 0) this.takeCurrentFindings(file);
     }
     return changed;
   }
