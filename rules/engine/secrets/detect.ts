@@ -31,17 +31,36 @@ export function scanSecretFormats(value: string, name?: string): SecretMatch[] {
   if (value.length < MIN_FORMAT_LENGTH) return [];
   const key = `${name ?? ''}\0${value}`;
   let found = scanned.get(key);
-  if (!found) {
-    found = scanUncached(value, name);
-    if (scannedChars + key.length > MAX_SCANNED_CHARS) {
-      scanned.clear();
-      scannedChars = 0;
+  if (found === undefined) found = scanned.set(key, scanUncached(value, name));
+  return found.map((m) => ({ ...m }));
+}
+
+/**
+ * Results by key, at most `maxChars` characters of keys (emptied when full). `get`, then `set`
+ * on a miss, rather than a compute callback: lookups run for every value of a document on
+ * every keystroke.
+ */
+class BoundedMemo<V> {
+  private readonly results = new Map<string, V>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {}
+
+  get(key: string): V | undefined {
+    return this.results.get(key);
+  }
+
+  /** Stores and returns `value`. */
+  set(key: string, value: V): V {
+    if (this.chars + key.length > this.maxChars) {
+      this.results.clear();
+      this.chars = 0;
     }
     // A copy: the key is made of strings cut from a document's text, and would keep that text alive.
-    scanned.set(ownCopy(key), found);
-    scannedChars += key.length;
+    this.results.set(ownCopy(key), value);
+    this.chars += key.length;
+    return value;
   }
-  return found.map((m) => ({ ...m }));
 }
 
 /**
@@ -49,9 +68,8 @@ export function scanSecretFormats(value: string, name?: string): SecretMatch[] {
  * hundreds of env vars would otherwise run every scanner over every unchanged value on
  * every keystroke. Bounded by the characters it holds, so it stays a few MB at most.
  */
-const scanned = new Map<string, SecretMatch[]>();
-const MAX_SCANNED_CHARS = 2_000_000;
-let scannedChars = 0;
+const MAX_MEMO_CHARS = 2_000_000;
+const scanned = new BoundedMemo<SecretMatch[]>(MAX_MEMO_CHARS);
 
 function scanUncached(value: string, name: string | undefined): SecretMatch[] {
   const candidates = [
@@ -82,20 +100,13 @@ function withoutOverlaps(candidates: SecretMatch[]): SecretMatch[] {
 export function detectSecret(name: string | undefined, value: string): SecretMatch | undefined {
   const key = `${name === undefined ? '\u0001' : name}\0${value}`;
   let found = detected.get(key);
-  if (found === undefined) {
-    found = detectUncached(name, value) ?? null;
-    if (detectedChars + key.length > MAX_SCANNED_CHARS) {
-      detected.clear();
-      detectedChars = 0;
-    }
-    detected.set(ownCopy(key), found);
-    detectedChars += key.length;
-  }
+  // null is a stored "no secret": only undefined is a miss.
+  if (found === undefined) found = detected.set(key, detectUncached(name, value) ?? null);
   return found === null ? undefined : { ...found };
 }
 
-const detected = new Map<string, SecretMatch | null>();
-let detectedChars = 0;
+/** No match is stored as null: undefined means "not computed yet". */
+const detected = new BoundedMemo<SecretMatch | null>(MAX_MEMO_CHARS);
 
 function detectUncached(name: string | undefined, value: string): SecretMatch | undefined {
   const [format] = scanSecretFormats(value, name);

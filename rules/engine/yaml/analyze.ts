@@ -91,7 +91,9 @@ export function analyzeYamlSegment(
       if (keepNodesOf && !keepNodesOf.has(object.kind)) {
         reparsed ??= reparseOnce(text);
         entry.object = detach(object, reparsed, documentInSegment);
-        for (const f of found.slice(firstFound)) if (f.changes) f.changes = rederivedChangesOf(f, reparsed, rules, options, text);
+        for (const f of found.slice(firstFound)) {
+          if (f.changes) f.changes = rederivedChanges(() => reportAgain(f, reparsed!(f.documentInSegment), rules, options, text));
+        }
       }
     } catch (error) {
       if (!(error instanceof AliasBudgetExceeded)) throw error;
@@ -231,20 +233,11 @@ function detach(object: K8sObject, reparsed: ReparsedSegment, documentInSegment:
 }
 
 /**
- * A finding's fix and suggestions without holding on to the nodes they were found at: the rule
- * runs again over the object read again, and the report at the same place with the same
- * message is the one (rules are deterministic over the same text and options).
+ * The report a rule makes again over the object read again: the one at the same place with
+ * the same message (rules are deterministic over the same text and options). A detached
+ * object's findings build their fix and suggestions from it, without holding on to the nodes
+ * they were found at.
  */
-function rederivedChangesOf(
-  finding: UnlocatedFinding,
-  reparsed: ReparsedSegment,
-  rules: readonly ResolvedKubernetesRule[],
-  options: RuleOptions,
-  text: string,
-): PendingChanges {
-  return rederivedChanges(() => reportAgain(finding, reparsed(finding.documentInSegment), rules, options, text));
-}
-
 function reportAgain(
   finding: UnlocatedFinding,
   object: K8sObject,

@@ -44,11 +44,11 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   private readonly workspaceFindings = new Map<string, readonly WorkspaceFinding[]>();
   /**
-   * What each file's workspace findings were when last compared (runWorkspaceRules), or the
-   * findings an edit moved them to: their signature is worked out only when the rules run
-   * again, not on every keystroke.
+   * The signature of each file's workspace findings as the rules last left them. An edit that
+   * moves the findings drops it: it is worked out from the moved findings only when the rules
+   * run again (lastSignature), not on every keystroke.
    */
-  private readonly signatures = new Map<string, string | readonly WorkspaceFinding[]>();
+  private readonly signatures = new Map<string, string>();
   private readonly ruleRunListeners: Array<(group: string) => void> = [];
   /** Groups whose objects changed since workspace rules last ran over them. */
   private readonly staleGroups = new Set<string>();
@@ -122,7 +122,7 @@ export class WorkspaceIndex {
       if (moved) kept.push(moved);
     }
     this.workspaceFindings.set(uri, kept);
-    this.signatures.set(uri, kept);
+    this.signatures.delete(uri);
   }
 
   /**
@@ -182,8 +182,7 @@ export class WorkspaceIndex {
   }
 
   private lastSignature(uri: string): string {
-    const last = this.signatures.get(uri);
-    return last === undefined ? '' : typeof last === 'string' ? last : signature(last);
+    return this.signatures.get(uri) ?? signature(this.findingsOf(uri));
   }
 }
 
